@@ -1,0 +1,40 @@
+// Prisma CLI configuration (generate, migrate diff). The CLI runs offline through the WASM schema
+// engine against in-memory PGlite; the app applies prisma/migrations itself (src/server/db/migrate.ts).
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PrismaConfig } from "prisma";
+
+type CliAdapterFactory = Awaited<ReturnType<NonNullable<PrismaConfig["adapter"]>>>;
+
+/** pglite-prisma-adapter 0.6.1 neither awaits nor isolates migration scripts; run them with exec(). */
+function cliAdapter(): CliAdapterFactory {
+  const factory = new PrismaPGlite(new PGlite());
+  const withScripts = async (db: PGlite) => {
+    const adapter = await new PrismaPGlite(db).connect();
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    return Object.assign(adapter, {
+      executeScript: async (script: string) => {
+        await db.exec(script);
+      },
+      // The engine sends whole migration files through executeRaw without parameters.
+      executeRaw: async (query: { sql: string; args: unknown[] }) => {
+        if (query.args.length > 0) return executeRaw(query as Parameters<typeof executeRaw>[0]);
+        await db.exec(query.sql);
+        return 0;
+      },
+    });
+  };
+  return Object.assign(factory, {
+    connect: () => withScripts(new PGlite()),
+    connectToShadowDb: () => withScripts(new PGlite()),
+  }) as unknown as CliAdapterFactory;
+}
+
+export default {
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma"),
+  migrations: { path: path.join("prisma", "migrations") },
+  adapter: async () => cliAdapter(),
+} satisfies PrismaConfig;

@@ -1,0 +1,56 @@
+/**
+ * The one place that reads process.env. Every setting is validated here; the rest of the code
+ * imports `env`. Each external service has an embedded default (see README, "Konfiguracja").
+ */
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.string().url().optional())
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** PostgreSQL server; without it the app runs on embedded PGlite in DATA_DIR/pglite. */
+  DATABASE_URL: optionalUrl,
+  /** Where the embedded defaults keep their data (PGlite, files, generated secrets). */
+  DATA_DIR: z.string().default("./data"),
+  /** Public address of the app (links in e-mails, sign-in callbacks). */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Secret for session tokens; generated into DATA_DIR/auth-secret when absent. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Hours after which an idle staff session expires. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 7).default(8),
+  /** Hours after which any staff session expires, active or not. */
+  SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Failed sign-ins in a row that lock an account, and for how long. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(20).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** scrypt cost (N = 2^SCRYPT_LOG_N). 15 ≈ 60–100 ms per hash here. */
+  SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
+  /** Seed the demo office into an empty database at start-up. */
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** Run the outbox worker inside the web process. */
+  OUTBOX_WORKER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();

@@ -1,0 +1,38 @@
+/**
+ * The central role → permission map. Client-safe: the menu, page guards, tRPC procedures and
+ * services all read it. A module adds its permissions here and grants them to roles.
+ */
+export const ROLES = ["ADMINISTRATOR", "KANCELARIA", "KIEROWNIK", "PRACOWNIK", "SEKRETARZ", "SKARBNIK", "REDAKTOR_BIP"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "dashboard.view",
+  "directory.view",
+  "substitutions.manage", // own department (kierownik) or everyone (kierownictwo, administrator)
+  "substitutions.manage.all",
+  "org.manage",
+  "users.manage",
+  "audit.view",
+  "jobs.view",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const everyone: Permission[] = ["dashboard.view", "directory.view"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view"],
+  KANCELARIA: everyone,
+  KIEROWNIK: [...everyone, "substitutions.manage"],
+  PRACOWNIK: everyone,
+  SEKRETARZ: [...everyone, "substitutions.manage", "substitutions.manage.all"],
+  SKARBNIK: everyone,
+  REDAKTOR_BIP: everyone,
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}

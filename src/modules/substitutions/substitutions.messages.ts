@@ -1,0 +1,4 @@
+/** Texts of the substitutions module (Polish first; English has the same keys). */
+export const pl = {};
+
+export const en: typeof pl = {};

@@ -1,0 +1,22 @@
+import { auditRouter } from "@/modules/audit/audit.router";
+import { dashboardRouter } from "@/modules/dashboard/dashboard.router";
+import { jobsRouter } from "@/modules/jobs/jobs.router";
+import { orgRouter } from "@/modules/org/org.router";
+import { profileRouter } from "@/modules/profile/profile.router";
+import { substitutionsRouter } from "@/modules/substitutions/substitutions.router";
+import { usersRouter } from "@/modules/users/users.router";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  dashboard: dashboardRouter,
+  profile: profileRouter,
+  org: orgRouter,
+  users: usersRouter,
+  substitutions: substitutionsRouter,
+  audit: auditRouter,
+  jobs: jobsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

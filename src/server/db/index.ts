@@ -1,0 +1,39 @@
+/**
+ * The application's database: opened lazily on first use, migrated automatically, and seeded with
+ * the demo office when empty (SEED_DEMO). One instance per process, kept across dev hot reloads.
+ */
+import "server-only";
+import path from "node:path";
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { env } from "@/env";
+import { applyMigrations, readMigrations } from "./migrate";
+import { openDatabase, type DatabaseTarget, type OpenDatabase } from "./open";
+
+export type Db = PrismaClient;
+export type Tx = Prisma.TransactionClient;
+
+export function configuredTarget(): DatabaseTarget {
+  return env.DATABASE_URL
+    ? { kind: "server", url: env.DATABASE_URL }
+    : { kind: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") };
+}
+
+const globalForDb = globalThis as unknown as { obiegDb?: Promise<OpenDatabase> };
+
+async function start(): Promise<OpenDatabase> {
+  const database = await openDatabase(configuredTarget());
+  await applyMigrations(database.runner, await readMigrations());
+  if (env.SEED_DEMO) {
+    const { seedDemoIfEmpty } = await import("@prisma-seed/demo");
+    await database.runner.withLock(() => seedDemoIfEmpty(database.prisma));
+  }
+  return database;
+}
+
+export async function getDb(): Promise<Db> {
+  globalForDb.obiegDb ??= start().catch((error: unknown) => {
+    globalForDb.obiegDb = undefined;
+    throw error;
+  });
+  return (await globalForDb.obiegDb).prisma;
+}

@@ -1,0 +1,91 @@
+/**
+ * Opens the database chosen by configuration: a PostgreSQL server (DATABASE_URL) or embedded
+ * PGlite in a folder (or in memory, for tests). Returns a Prisma client over a driver adapter and a
+ * SqlRunner for migrations. Nothing here runs at import time: `next build` imports route modules.
+ */
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { Pool } from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlRunner } from "./migrate";
+
+export type DatabaseTarget = { kind: "server"; url: string } | { kind: "pglite"; dataDir: string | null };
+
+export interface OpenDatabase {
+  prisma: PrismaClient;
+  runner: SqlRunner;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+const LOCK_ID = 4_211_992_026; // pg_advisory_lock key for migrations and seeding
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  return target.kind === "server" ? openServer(target) : openPglite(target);
+}
+
+async function openServer(target: Extract<DatabaseTarget, { kind: "server" }>): Promise<OpenDatabase> {
+  const pool = new Pool({ connectionString: target.url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const runner: SqlRunner = {
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query(sql, params) {
+      return (await pool.query(sql, params as unknown[] | undefined)).rows;
+    },
+    async withLock(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
+        return await fn();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]).catch(() => undefined);
+        client.release();
+      }
+    },
+  };
+  return {
+    prisma,
+    runner,
+    target,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<OpenDatabase> {
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  await pglite.waitReady;
+  // pglite-prisma-adapter 0.6.1's types lag Prisma 6.19; the runtime contract is the same.
+  const adapter = new PrismaPGlite(pglite) as unknown as ConstructorParameters<typeof PrismaClient>[0] extends infer O
+    ? O extends { adapter?: infer A }
+      ? A
+      : never
+    : never;
+  const prisma = new PrismaClient({ adapter });
+  const runner: SqlRunner = {
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    async query(sql, params) {
+      return (await pglite.query(sql, params as unknown[] | undefined)).rows as never[];
+    },
+    // One process owns a PGlite folder, so in-process serialisation is enough.
+    withLock: (fn) => fn(),
+  };
+  return {
+    prisma,
+    runner,
+    target,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
