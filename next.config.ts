@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import "./src/env";
+import { env } from "./src/env";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -10,6 +10,8 @@ const securityHeaders = [
 
 const config: NextConfig = {
   poweredByHeader: false,
+  distDir: env.NEXT_DIST_DIR,
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -3,9 +3,10 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { PrismaConfig } from "prisma";
+import { defineConfig } from "prisma/config";
 
-type CliAdapterFactory = Awaited<ReturnType<NonNullable<PrismaConfig["adapter"]>>>;
+type Config = Parameters<typeof defineConfig>[0];
+type CliAdapterFactory = Awaited<ReturnType<NonNullable<Extract<Config, { adapter?: unknown }>["adapter"]>>>;
 
 /** pglite-prisma-adapter 0.6.1 neither awaits nor isolates migration scripts; run them with exec(). */
 function cliAdapter(): CliAdapterFactory {
@@ -31,10 +32,10 @@ function cliAdapter(): CliAdapterFactory {
   }) as unknown as CliAdapterFactory;
 }
 
-export default {
+export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join("prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   adapter: async () => cliAdapter(),
-} satisfies PrismaConfig;
+});

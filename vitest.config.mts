@@ -8,7 +8,7 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "src/test/empty.ts"),
 };
 
-const env = { SCRYPT_LOG_N: "12", NODE_ENV: "test", DATA_DIR: "./data/test" };
+const env = { SCRYPT_LOG_N: "12", NODE_ENV: "test" as const, DATA_DIR: "./data/test" };
 
 export default defineConfig({
   test: {

@@ -17,6 +17,8 @@ const schema = z.object({
   DATABASE_URL: optionalUrl,
   /** Where the embedded defaults keep their data (PGlite, files, generated secrets). */
   DATA_DIR: z.string().default("./data"),
+  /** Build output folder (lets several builds of one checkout coexist; default .next). */
+  NEXT_DIST_DIR: z.string().default(".next"),
   /** Public address of the app (links in e-mails, sign-in callbacks). */
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Secret for session tokens; generated into DATA_DIR/auth-secret when absent. */

@@ -36,3 +36,12 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
 export function can(roles: readonly Role[], permission: Permission): boolean {
   return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
 }
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Roles as stored (text[]), narrowed to the known set. */
+export function toRoles(values: readonly string[]): Role[] {
+  return values.filter(isRole);
+}

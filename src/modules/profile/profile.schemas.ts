@@ -20,7 +20,7 @@ export const ZUpdateProfileInput = z.object({
     .transform((v) => (v === "" ? null : v)),
   locale: z.enum(["pl", "en"]),
 });
-export type UpdateProfileInput = z.input<typeof ZUpdateProfileInput>;
+export type UpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
 
 export const ZProfile = z.object({
   id: z.string(),

@@ -4,7 +4,6 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { ServiceContext } from "@/server/context";
 import { badRequest, notFound } from "@/server/errors";
 import type { ChangePasswordInput, Profile, UpdateProfileInput } from "./profile.schemas";
-import { ZUpdateProfileInput } from "./profile.schemas";
 
 export async function getProfile(ctx: ServiceContext): Promise<Profile> {
   const u = await ctx.db.user.findUnique({
@@ -44,8 +43,7 @@ export async function getProfile(ctx: ServiceContext): Promise<Profile> {
   };
 }
 
-export async function updateProfile(ctx: ServiceContext, input: UpdateProfileInput): Promise<void> {
-  const data = ZUpdateProfileInput.parse(input);
+export async function updateProfile(ctx: ServiceContext, data: UpdateProfileInput): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { phone: true, locale: true } });
     const changes = diffFields(before, data, ["phone", "locale"]);

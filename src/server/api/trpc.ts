@@ -12,6 +12,13 @@ import type { Actor, RequestMeta } from "../context";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 
+/** Procedure metadata: the permission it requires (read by the access test that walks every procedure). */
+export interface ProcedureMeta {
+  permission?: Permission;
+  /** Any signed-in user may call it (e.g. their own profile). */
+  signedIn?: boolean;
+}
+
 export interface TRPCContext {
   db: Db;
   actor: Actor | null;
@@ -29,7 +36,7 @@ const CODE_MAP = {
 
 const GENERIC_MESSAGE = "Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.";
 
-const t = initTRPC.context<TRPCContext>().create({
+const t = initTRPC.context<TRPCContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -71,13 +78,13 @@ export const createTRPCRouter = t.router;
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.meta({ signedIn: true }).use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sesja wygasła. Zaloguj się ponownie." });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
 export function permissionProcedure(permission: Permission) {
-  return protectedProcedure.use(({ ctx, next }) => {
+  return protectedProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!can(ctx.actor.roles, permission)) throw new TRPCError({ code: "FORBIDDEN", message: "Nie masz uprawnień do tej czynności." });
     return next();
   });

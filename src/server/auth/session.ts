@@ -7,7 +7,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getToken } from "next-auth/jwt";
 import { cache } from "react";
-import { can, type Permission } from "@/lib/permissions";
+import { can, toRoles, type Permission } from "@/lib/permissions";
 import type { Actor, RequestMeta } from "../context";
 import { getDb, type Db } from "../db";
 import { sessionIsCurrent } from "./auth.service";
@@ -35,7 +35,7 @@ export async function loadActor(db: Db, userId: string, token: { sv?: unknown; a
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
-    roles: user.roles,
+    roles: toRoles(user.roles),
     departmentId: user.departmentId,
     positionName: user.position?.name ?? null,
     locale: user.locale,
@@ -54,7 +54,7 @@ export async function actorFromRequest(db: Db, req: { headers: Headers }): Promi
   );
   const token = await getToken({ req: { headers: Object.fromEntries(req.headers), cookies: cookieMap } as never, secret: getAuthSecret() });
   if (!token || typeof token.uid !== "string") return null;
-  return loadActor(db, token.uid, token);
+  return loadActor(db, token.uid, token as { sv?: unknown; authTime?: unknown });
 }
 
 /** The actor of the current server-component render; cached per request. */

@@ -1,0 +1,24 @@
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import type { Metadata, Viewport } from "next";
+import { I18nProvider } from "@/components/i18n";
+import { getLocale } from "@/server/i18n";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Obieg", template: "%s · Obieg" },
+  description: "Obieg — elektroniczne zarządzanie dokumentacją urzędu.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1a3f99" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-dvh font-sans">
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </body>
+    </html>
+  );
+}

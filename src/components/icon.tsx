@@ -1,0 +1,25 @@
+import type { IconName } from "./shell/nav";
+
+const PATHS: Record<IconName | "menu" | "close" | "logout" | "user", string> = {
+  home: "M3 11.5 12 4l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z",
+  building: "M4 21V5l8-2v18M12 8l8 2v11M8 8h.01M8 12h.01M8 16h.01M16 13h.01M16 17h.01M2 21h20",
+  swap: "M7 7h13l-3-3M17 17H4l3 3",
+  office: "M3 21h18M5 21V9l7-5 7 5v12M9 21v-6h6v6",
+  tree: "M12 3v6M6 15v-3h12v3M4 15h4v5H4zM16 15h4v5h-4zM10 3h4v5h-4z",
+  badge: "M4 7h16v12H4zM9 7V5h6v2M8 12h8M8 15h5",
+  users: "M16 20v-1a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v1M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M22 20v-1a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8",
+  log: "M5 3h11l3 3v15H5zM8 9h8M8 13h8M8 17h5",
+  queue: "M4 6h16M4 12h16M4 18h10",
+  menu: "M4 6h16M4 12h16M4 18h16",
+  close: "M6 6l12 12M18 6 6 18",
+  logout: "M15 17l5-5-5-5M20 12H9M12 21H5a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h7",
+  user: "M20 21v-1a5 5 0 0 0-5-5H9a5 5 0 0 0-5 5v1M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8",
+};
+
+export function Icon({ name, className = "size-5" }: { name: keyof typeof PATHS; className?: string }) {
+  return (
+    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" className={className} aria-hidden="true" focusable="false">
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Seed factories shared by integration tests: minimal organisation records and actors.
+ * Passwords use the low test scrypt cost (SCRYPT_LOG_N=12 in vitest.config.mts).
+ */
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
+import { polishSortKey } from "@/lib/polish";
+import { toRoles, type Role } from "@/lib/permissions";
+import { userKeys } from "@/modules/users/users.keys";
+import { hashPassword } from "@/server/auth/password";
+import type { Actor, RequestMeta, ServiceContext } from "@/server/context";
+
+export const TEST_META: RequestMeta = { ip: "127.0.0.1", userAgent: "vitest" };
+
+const unique = () => randomBytes(4).toString("hex");
+
+export async function createDepartment(db: PrismaClient, data: { symbol?: string; name?: string; parentId?: string } = {}) {
+  const symbol = data.symbol ?? `T${unique().slice(0, 4).toUpperCase()}`;
+  return db.department.create({ data: { symbol, name: data.name ?? `Wydział ${symbol}`, parentId: data.parentId, sortKey: polishSortKey(symbol) } });
+}
+
+export async function createUser(
+  db: PrismaClient,
+  data: { roles?: Role[]; departmentId?: string | null; firstName?: string; lastName?: string; email?: string; password?: string; active?: boolean; supervisorId?: string } = {},
+) {
+  const firstName = data.firstName ?? "Jan";
+  const lastName = data.lastName ?? `Testowy-${unique()}`;
+  const email = (data.email ?? `${unique()}@test.example`).toLowerCase();
+  return db.user.create({
+    data: {
+      email,
+      firstName,
+      lastName,
+      roles: data.roles ?? ["PRACOWNIK"],
+      departmentId: data.departmentId ?? null,
+      supervisorId: data.supervisorId,
+      active: data.active ?? true,
+      passwordHash: await hashPassword(data.password ?? "Haslo12345!"),
+      ...userKeys({ firstName, lastName, email }),
+    },
+  });
+}
+
+export function actorOf(user: { id: string; email: string; firstName: string; lastName: string; roles: string[]; departmentId: string | null }): Actor {
+  return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, roles: toRoles(user.roles), departmentId: user.departmentId, positionName: null, locale: "pl" };
+}
+
+/** A signed-in actor with the given roles, and the service context for them. */
+export async function createActor(db: PrismaClient, roles: Role[], departmentId: string | null = null): Promise<ServiceContext> {
+  const user = await createUser(db, { roles, departmentId });
+  return { db, actor: actorOf(user), meta: TEST_META };
+}
