@@ -15,7 +15,7 @@ import type { ProcedureMeta } from "./trpc";
 const PUBLIC_PROCEDURES: string[] = [];
 
 type AnyProcedure = { _def: { meta?: ProcedureMeta; type: string } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 function call(caller: unknown, path: string): Promise<unknown> {
   const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);

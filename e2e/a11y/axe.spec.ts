@@ -1,0 +1,42 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "../helpers";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+  expect(summary, what).toEqual([]);
+}
+
+test("sign-in page has no WCAG 2.1 A/AA violations", async ({ page }) => {
+  await page.goto("/logowanie");
+  await expectNoViolations(page, "/logowanie");
+  // …also while showing an error.
+  await page.getByLabel("Adres e-mail").fill("nikt@boguchwala.example");
+  await page.getByLabel("Hasło").fill("zle-haslo-1");
+  await page.getByRole("button", { name: "Zaloguj się" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nieprawidłowy" })).toBeVisible();
+  await expectNoViolations(page, "/logowanie with an error");
+});
+
+test("public home page has no WCAG 2.1 A/AA violations", async ({ page }) => {
+  await page.goto("/");
+  await expectNoViolations(page, "/");
+});
+
+test("dashboard, profile and admin pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
+  await signIn(page, DEMO.administrator);
+  for (const url of ["/pulpit", "/profil", "/struktura", "/zastepstwa", "/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/dziennik", "/admin/zadania"]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoViolations(page, url);
+  }
+});
+
+test("the 403 page has no WCAG 2.1 A/AA violations", async ({ page }) => {
+  await signIn(page, DEMO.pracownik);
+  await page.goto("/admin/uzytkownicy");
+  await expectNoViolations(page, "403");
+});

@@ -1,0 +1,53 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { generatedUsers } from "../prisma/seed/demo-data";
+
+export const DEMO_PASSWORD = "Obieg2026!";
+
+/** One demo account per role (prisma/seed/demo-data.ts, listed in the README). */
+export const DEMO = {
+  administrator: "admin@boguchwala.example",
+  kancelaria: "kancelaria@boguchwala.example",
+  kierownik: "kierownik.gk@boguchwala.example",
+  pracownik: "pracownik.gk@boguchwala.example",
+  sekretarz: "sekretarz@boguchwala.example",
+  skarbnik: "skarbnik@boguchwala.example",
+  redaktorBip: "bip@boguchwala.example",
+} as const;
+
+export const isMobile = (page: Page) => (page.viewportSize()?.width ?? 1280) < 1024;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/logowanie");
+  await page.getByLabel("Adres e-mail").fill(email);
+  await page.getByLabel("Hasło").fill(password);
+  await page.getByRole("button", { name: "Zaloguj się" }).click();
+  await expect(page).toHaveURL(/\/pulpit$/);
+}
+
+/** The main menu: the sidebar on desktop, the drawer (opened here) on phones. */
+export async function openMenu(page: Page) {
+  if (isMobile(page)) {
+    await page.getByRole("button", { name: "Otwórz menu" }).click();
+    return page.getByRole("dialog", { name: "Menu główne" }).getByRole("navigation", { name: "Menu główne" });
+  }
+  return page.getByRole("navigation", { name: "Menu główne" });
+}
+
+export async function signOut(page: Page) {
+  if (isMobile(page)) await page.getByRole("button", { name: "Otwórz menu" }).click();
+  await page.getByRole("button", { name: "Wyloguj" }).filter({ visible: true }).click();
+  await expect(page).toHaveURL(/\/logowanie/);
+}
+
+/** A suffix unique to this test run and project, for records the test creates. */
+export function uniqueSuffix(info: TestInfo): string {
+  return `${info.project.name === "mobile" ? "M" : "D"}${Date.now().toString(36).slice(-4).toUpperCase()}`;
+}
+
+/** Demo clerks that no other test signs in as, for tests that change an account (e.g. lock it). */
+export function spareClerk(department: string, index: number): string {
+  const clerks = generatedUsers().filter((u) => u.department === department && !u.headOf);
+  const user = clerks[index];
+  if (!user) throw new Error(`No spare clerk ${index} in ${department}`);
+  return user.email;
+}
