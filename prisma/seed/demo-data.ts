@@ -10,7 +10,7 @@ export const office = {
   postalCode: "36-040",
   city: "Boguchwała",
   nip: "8171997406",
-  regon: "690581856",
+  regon: "690581850",
   email: `sekretariat@${DEMO_DOMAIN}`,
   phone: "17 875 09 00",
   epuapAddress: "/umboguchwala/SkrytkaESP",
@@ -140,7 +140,7 @@ export function generatedUsers(): DemoUser[] {
     heads.set(d.symbol, head.email);
     users.push(head);
   }
-  const clerksPer: Record<string, number> = { KO: 2, FN: 3, "FN-P": 3, GK: 3, "GK-D": 2, GP: 3, IR: 3, OS: 2, USC: 2, SO: 3, ZP: 1, EK: 2, ZK: 1, BRM: 1, OR: 1, "OR-K": 1 };
+  const clerksPer: Record<string, number> = { KO: 2, FN: 3, "FN-P": 3, GK: 3, "GK-D": 2, GP: 4, IR: 4, OS: 3, USC: 2, SO: 4, ZP: 1, EK: 3, ZK: 1, BRM: 1, OR: 1, "OR-K": 1 };
   for (const d of departments) {
     for (let n = 0; n < (clerksPer[d.symbol] ?? 1); n += 1) {
       const roles: DemoRole[] = d.symbol === "KO" ? ["KANCELARIA"] : d.symbol === "FN" ? ["SKARBNIK", "PRACOWNIK"] : ["PRACOWNIK"];
