@@ -6,6 +6,7 @@ import { Icon } from "../icon";
 import { MobileMenu } from "./mobile-menu";
 import { navFor } from "./nav";
 import { NavLinks } from "./nav-links";
+import { SessionKeepAlive } from "./session-keep-alive";
 import { SignOutButton } from "./sign-out-button";
 
 /** The staff layout: a sidebar from 1024 px up, a top bar with a drawer menu below. */
@@ -28,6 +29,7 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
 
   return (
     <TRPCReactProvider>
+      <SessionKeepAlive />
       <a href="#tresc" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-900">
         {t("app.skipToContent")}
       </a>
