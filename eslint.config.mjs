@@ -13,7 +13,7 @@ const config = [
     },
   },
   {
-    files: ["src/env.ts", "src/instrumentation.ts", "scripts/**", "playwright.config.ts", "vitest.config.mts", "bench/**", "e2e/**", "src/test/**"],
+    files: ["src/env.ts", "src/instrumentation.ts", "**/*.test.ts", "scripts/**", "playwright.config.ts", "vitest.config.mts", "bench/**", "e2e/**", "src/test/**"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

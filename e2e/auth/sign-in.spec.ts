@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, signOut, spareClerk } from "../helpers";
+import { DEMO, isMobile, signIn, signOut, spareClerk } from "../helpers";
 
 test("a clerk signs in, sees the dashboard, and signs out", async ({ page }) => {
   await signIn(page, DEMO.pracownik);
@@ -38,6 +38,18 @@ test("five wrong passwords lock the account, even against the right password", a
   await page.getByRole("button", { name: "Zaloguj się" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Konto zostało zablokowane" })).toBeVisible();
   await expect(page).toHaveURL(/\/logowanie/);
+
+  // An administrator unlocks the account; the right password works again.
+  await signIn(page, DEMO.administrator);
+  await page.goto("/admin/uzytkownicy?status=zablokowani");
+  const list = page.getByTestId(isMobile(page) ? "users-cards" : "users-table");
+  await expect(list).toContainText("Zablokowany");
+  await page.goto(`/admin/uzytkownicy?status=zablokowani&q=${encodeURIComponent(email)}`);
+  await list.getByRole("link").first().click();
+  await page.getByTestId("unlock-user").click();
+  await expect(page.getByText("Konto zostało odblokowane.")).toBeVisible();
+  await signOut(page);
+  await signIn(page, email);
 });
 
 test("a signed-in user going to the sign-in page lands on the dashboard", async ({ page }) => {

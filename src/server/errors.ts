@@ -26,7 +26,14 @@ export const conflict = (what: string, fieldErrors?: Record<string, string>) => 
 export const badRequest = (what: string, fieldErrors?: Record<string, string>) =>
   new AppError("BAD_REQUEST", what, { fieldErrors });
 
-/** Prisma unique-constraint violation (P2002), e.g. two departments with one symbol. */
+/**
+ * Unique-constraint violation, e.g. two departments with one symbol: Prisma's P2002 (PostgreSQL
+ * server through @prisma/adapter-pg), or the raw SQLSTATE 23505 that pglite-prisma-adapter passes
+ * through as a DriverAdapterError with `cause: { kind: "postgres", code: "23505" }`.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  if ("code" in error && (error as { code: unknown }).code === "P2002") return true;
+  const cause = (error as { cause?: { kind?: unknown; code?: unknown } }).cause;
+  return (error as { name?: unknown }).name === "DriverAdapterError" && cause?.kind === "postgres" && cause.code === "23505";
 }

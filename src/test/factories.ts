@@ -19,9 +19,26 @@ export async function createDepartment(db: PrismaClient, data: { symbol?: string
   return db.department.create({ data: { symbol, name: data.name ?? `Wydział ${symbol}`, parentId: data.parentId, sortKey: polishSortKey(symbol) } });
 }
 
+export async function createLocation(
+  db: PrismaClient,
+  data: { code?: string; name?: string; kind?: "SIEDZIBA" | "ODDZIAL"; active?: boolean } = {},
+) {
+  const code = data.code ?? `L${unique().slice(0, 5).toUpperCase()}`;
+  const name = data.name ?? `Oddział ${code}`;
+  const kind = data.kind ?? "ODDZIAL";
+  return db.location.create({
+    data: { code, name, kind, street: "ul. Testowa 1", postalCode: "36-040", city: "Boguchwała", active: data.active ?? true, sortKey: `${kind === "SIEDZIBA" ? "0" : "1"} ${polishSortKey(name)}` },
+  });
+}
+
+export async function createPosition(db: PrismaClient, data: { name?: string; rank?: number } = {}) {
+  const name = data.name ?? `Stanowisko ${unique()}`;
+  return db.position.create({ data: { name, rank: data.rank ?? 50, sortKey: polishSortKey(name) } });
+}
+
 export async function createUser(
   db: PrismaClient,
-  data: { roles?: Role[]; departmentId?: string | null; firstName?: string; lastName?: string; email?: string; password?: string; active?: boolean; supervisorId?: string } = {},
+  data: { roles?: Role[]; departmentId?: string | null; firstName?: string; lastName?: string; email?: string; password?: string; active?: boolean; supervisorId?: string; positionId?: string | null; locationId?: string | null } = {},
 ) {
   const firstName = data.firstName ?? "Jan";
   const lastName = data.lastName ?? `Testowy-${unique()}`;
@@ -34,6 +51,8 @@ export async function createUser(
       roles: data.roles ?? ["PRACOWNIK"],
       departmentId: data.departmentId ?? null,
       supervisorId: data.supervisorId,
+      positionId: data.positionId ?? null,
+      locationId: data.locationId ?? null,
       active: data.active ?? true,
       passwordHash: await hashPassword(data.password ?? "Haslo12345!"),
       ...userKeys({ firstName, lastName, email }),
@@ -49,4 +68,22 @@ export function actorOf(user: { id: string; email: string; firstName: string; la
 export async function createActor(db: PrismaClient, roles: Role[], departmentId: string | null = null): Promise<ServiceContext> {
   const user = await createUser(db, { roles, departmentId });
   return { db, actor: actorOf(user), meta: TEST_META };
+}
+
+/** A substitution inserted directly (any dates, past ones too); dates are `YYYY-MM-DD`. */
+export async function createSubstitution(
+  db: PrismaClient,
+  data: { absentId: string; substituteId: string; dateFrom: string; dateTo: string; createdById: string; reason?: string; cancelledAt?: Date | null },
+) {
+  return db.substitution.create({
+    data: {
+      absentId: data.absentId,
+      substituteId: data.substituteId,
+      dateFrom: new Date(`${data.dateFrom}T00:00:00.000Z`),
+      dateTo: new Date(`${data.dateTo}T00:00:00.000Z`),
+      reason: data.reason ?? "Urlop wypoczynkowy",
+      createdById: data.createdById,
+      cancelledAt: data.cancelledAt ?? null,
+    },
+  });
 }

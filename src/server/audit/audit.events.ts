@@ -25,6 +25,7 @@ export interface AuditEventMap {
   "substitution.cancelled": { absentId: string; substituteId: string };
   "profile.updated": { changes: FieldChanges };
   "system.seeded": { users: number; departments: number; locations: number };
+  "job.retried": { type: string };
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -32,7 +33,9 @@ export type AuditAction = keyof AuditEventMap;
 /** Before/after of each changed field. Secrets never go in (passwords are recorded as changed only). */
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
-export type AuditEntityType = "user" | "office" | "location" | "department" | "position" | "substitution" | "system";
+export const AUDIT_ENTITY_TYPES = ["user", "office", "location", "department", "position", "substitution", "system", "job"] as const;
+
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export type AuditEventInput = {
   [A in AuditAction]: {
@@ -68,7 +71,12 @@ export const AUDIT_ACTIONS = [
   "substitution.cancelled",
   "profile.updated",
   "system.seeded",
+  "job.retried",
 ] as const satisfies readonly AuditAction[];
+
+/** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */
+const _everyActionListed: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>] extends [never] ? true : never = true;
+void _everyActionListed;
 
 /** Compares two records field by field; returns only what changed. */
 export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>, fields: readonly (keyof T)[]): FieldChanges {

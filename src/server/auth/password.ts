@@ -9,9 +9,9 @@ const KEY_LEN = 64;
 const R = 8;
 const P = 1;
 
-function derive(password: string, salt: Buffer, logN: number): Promise<Buffer> {
+function derive(password: string, salt: Buffer, logN: number, r = R, p = P, keyLen = KEY_LEN): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFKC"), salt, KEY_LEN, { N: 2 ** logN, r: R, p: P, maxmem: 256 * 2 ** logN * R + 1024 * 1024 }, (err, key) =>
+    scrypt(password.normalize("NFKC"), salt, keyLen, { N: 2 ** logN, r, p, maxmem: 128 * 2 ** logN * r * (p + 1) + 1024 * 1024 }, (err, key) =>
       err ? reject(err) : resolve(key),
     );
   });
@@ -26,12 +26,15 @@ export async function hashPassword(password: string, logN = env.SCRYPT_LOG_N): P
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split("$");
   if (parts.length !== 6 || parts[0] !== "scrypt") return false;
-  const logN = Number(parts[1]);
+  const [logN, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   if (!Number.isInteger(logN) || logN < 10 || logN > 20) return false;
+  // r and p are read from the hash too: a hash made with other parameters must still verify.
+  if (!Number.isInteger(r) || r < 1 || r > 16 || !Number.isInteger(p) || p < 1 || p > 4) return false;
   const salt = Buffer.from(parts[4]!, "base64");
   const expected = Buffer.from(parts[5]!, "base64");
-  const actual = await derive(password, salt, logN);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  if (salt.length < 8 || expected.length < 16 || expected.length > 128) return false;
+  const actual = await derive(password, salt, logN, r, p, expected.length);
+  return timingSafeEqual(actual, expected);
 }
 
 /** A hash to compare against when the e-mail is unknown, so timing does not reveal which accounts exist. */
