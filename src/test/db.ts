@@ -18,7 +18,7 @@ export interface TestDb extends OpenDatabase {
   destroy(): Promise<void>;
 }
 
-export async function createTestDb(kind: TestDbKind, options: { migrate?: boolean } = {}): Promise<TestDb> {
+export async function createTestDb(kind: TestDbKind, options: { migrate?: boolean; icuLocale?: string } = {}): Promise<TestDb> {
   if (kind === "pglite") {
     const db = await openDatabase({ kind: "pglite", dataDir: null });
     if (options.migrate !== false) await applyMigrations(db.runner, await readMigrations());
@@ -29,7 +29,9 @@ export async function createTestDb(kind: TestDbKind, options: { migrate?: boolea
   const name = `obieg_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  // A linguistic (ICU) default collation, as a production server may have, when asked for.
+  const locale = options.icuLocale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale.replace(/[^A-Za-z-]/g, "")}' LOCALE 'C.UTF-8'` : "";
+  await admin.query(`CREATE DATABASE "${name}"${locale}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;

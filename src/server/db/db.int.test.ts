@@ -39,3 +39,19 @@ describe.each(TEST_DB_KINDS)("database on %s", (kind) => {
     expect(await db.prisma.user.count()).toBe(users);
   });
 });
+
+describe.runIf(TEST_DB_KINDS.includes("server"))("sort keys on a server whose default collation is linguistic (ICU en-US)", () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb("server", { icuLocale: "en-US" });
+  });
+  afterAll(async () => db?.destroy());
+
+  it("orders surnames by the Polish alphabet through sortKey", async () => {
+    const { createUser } = await import("@/test/factories");
+    const names = ["Żak", "Zając", "Łukasik", "Lis", "Ćwik", "Cebula", "Śliwa", "Sowa", "Mazur", "Ąbrowski", "Quinn"];
+    for (const lastName of names) await createUser(db.prisma, { lastName });
+    const sorted = await db.prisma.user.findMany({ orderBy: { sortKey: "asc" }, select: { lastName: true } });
+    expect(sorted.map((u) => u.lastName)).toEqual(["Ąbrowski", "Cebula", "Ćwik", "Lis", "Łukasik", "Mazur", "Quinn", "Sowa", "Śliwa", "Zając", "Żak"]);
+  });
+});
