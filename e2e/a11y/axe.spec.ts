@@ -26,13 +26,23 @@ test("public home page has no WCAG 2.1 A/AA violations", async ({ page }) => {
   await expectNoViolations(page, "/");
 });
 
-test("dashboard, profile and admin pages have no WCAG 2.1 A/AA violations", async ({ page }) => {
-  await signIn(page, DEMO.administrator);
-  for (const url of ["/pulpit", "/profil", "/struktura", "/zastepstwa", "/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/dziennik", "/admin/zadania"]) {
+const STAFF_PAGES = ["/pulpit", "/profil", "/struktura", "/zastepstwa", "/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/uzytkownicy/nowy", "/admin/dziennik", "/admin/zadania"];
+
+for (const url of STAFF_PAGES) {
+  test(`${url} has no WCAG 2.1 A/AA violations`, async ({ page }) => {
+    await signIn(page, DEMO.administrator);
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoViolations(page, url);
-  }
+  });
+}
+
+test("a user's details page has no WCAG 2.1 A/AA violations", async ({ page }) => {
+  await signIn(page, DEMO.administrator);
+  await page.goto(`/admin/uzytkownicy?q=${encodeURIComponent(DEMO.pracownik)}`);
+  await page.getByRole("link", { name: "Wiśniewska Katarzyna" }).filter({ visible: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Katarzyna Wiśniewska" })).toBeVisible();
+  await expectNoViolations(page, "/admin/uzytkownicy/[id]");
 });
 
 test("the 403 page has no WCAG 2.1 A/AA violations", async ({ page }) => {

@@ -15,8 +15,8 @@ test("an administrator creates a department and a referat inside it", async ({ p
 
   await page.getByRole("button", { name: "Dodaj komórkę" }).click();
   const dialog = page.getByRole("dialog", { name: "Nowa komórka organizacyjna" });
-  await dialog.getByLabel("Symbol").fill(symbol);
-  await dialog.getByLabel("Nazwa", { exact: true }).fill(`Wydział Testowy ${symbol}`);
+  await dialog.getByRole("textbox", { name: "Symbol", exact: true }).fill(symbol);
+  await dialog.getByRole("textbox", { name: "Nazwa", exact: true }).fill(`Wydział Testowy ${symbol}`);
   await dialog.getByRole("button", { name: "Zapisz komórkę" }).click();
   await expect(page.getByText(`Dodano komórkę ${symbol}.`)).toBeVisible();
   await expect(page.getByTestId("departments-table")).toContainText(`Wydział Testowy ${symbol}`);
@@ -25,12 +25,12 @@ test("an administrator creates a department and a referat inside it", async ({ p
   await page.getByRole("button", { name: "Dodaj komórkę" }).click();
   const referat = page.getByRole("dialog", { name: "Nowa komórka organizacyjna" });
   await referat.getByLabel("Komórka nadrzędna").selectOption({ label: `${symbol} — Wydział Testowy ${symbol}` });
-  await referat.getByLabel("Symbol").fill("GK-X");
-  await referat.getByLabel("Nazwa", { exact: true }).fill("Referat Testowy");
+  await referat.getByRole("textbox", { name: "Symbol", exact: true }).fill("GK-X");
+  await referat.getByRole("textbox", { name: "Nazwa", exact: true }).fill("Referat Testowy");
   await referat.getByRole("button", { name: "Zapisz komórkę" }).click();
   await expect(referat.getByText(`Symbol referatu musi zaczynać się od symbolu komórki nadrzędnej: ${symbol}-`)).toBeVisible();
-  await expect(referat.getByLabel("Nazwa", { exact: true })).toHaveValue("Referat Testowy");
-  await referat.getByLabel("Symbol").fill(`${symbol}-A`);
+  await expect(referat.getByRole("textbox", { name: "Nazwa", exact: true })).toHaveValue("Referat Testowy");
+  await referat.getByRole("textbox", { name: "Symbol", exact: true }).fill(`${symbol}-A`);
   await referat.getByRole("button", { name: "Zapisz komórkę" }).click();
   await expect(page.getByText(`Dodano komórkę ${symbol}-A.`)).toBeVisible();
 
@@ -48,8 +48,8 @@ test("an administrator creates a department and a user in it; that user signs in
   await page.goto("/admin/komorki");
   await page.getByRole("button", { name: "Dodaj komórkę" }).click();
   const dialog = page.getByRole("dialog", { name: "Nowa komórka organizacyjna" });
-  await dialog.getByLabel("Symbol").fill(symbol);
-  await dialog.getByLabel("Nazwa", { exact: true }).fill(`Wydział Nowy ${symbol}`);
+  await dialog.getByRole("textbox", { name: "Symbol", exact: true }).fill(symbol);
+  await dialog.getByRole("textbox", { name: "Nazwa", exact: true }).fill(`Wydział Nowy ${symbol}`);
   await dialog.getByRole("button", { name: "Zapisz komórkę" }).click();
   await expect(page.getByText(`Dodano komórkę ${symbol}.`)).toBeVisible();
 

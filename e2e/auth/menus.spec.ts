@@ -25,6 +25,7 @@ for (const [role, expected] of Object.entries(MENUS) as [keyof typeof DEMO, stri
     }
     // Every menu entry opens a page the user may use (no "no access" page behind a visible link).
     for (const name of expected) {
+      await page.goto("/pulpit");
       const menu = await openMenu(page);
       await menu.getByRole("link", { name }).click();
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

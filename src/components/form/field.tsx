@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { describedByOf, FieldFrame } from "./field-frame";
 
 /** A labelled form field with its hint and error wired up for screen readers. */
 export function Field({
@@ -17,25 +18,10 @@ export function Field({
   children: (props: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string; required?: boolean }) => React.ReactNode;
 }) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="label">
-        {label}
-        {required && <span aria-hidden="true" className="text-red-700"> *</span>}
-      </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, required })}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-700">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedByOf(id, hint, error), required })}
+    </FieldFrame>
   );
 }
 

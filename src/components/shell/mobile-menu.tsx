@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useT } from "../i18n";
 import { Icon } from "../icon";
+import { useModalDialog } from "../modal";
 import type { NavSection } from "./nav";
 import { NavLinks } from "./nav-links";
 
@@ -10,14 +11,7 @@ import { NavLinks } from "./nav-links";
 export function MobileMenu({ sections, footer }: { sections: NavSection[]; footer: React.ReactNode }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <>

@@ -9,8 +9,6 @@ export const pl = {
   inactiveOption: "{name} (nieaktywna)",
   pager: {
     label: "Strony wyników",
-    page: "Strona {page}",
-    current: "Strona {page}, bieżąca",
   },
   tableScroll: "Tabela: {name} (przewijana w poziomie)",
   office: {
@@ -162,8 +160,6 @@ export const en: typeof pl = {
   inactiveOption: "{name} (inactive)",
   pager: {
     label: "Result pages",
-    page: "Page {page}",
-    current: "Page {page}, current",
   },
   tableScroll: "Table: {name} (scrolls horizontally)",
   office: {

@@ -9,7 +9,7 @@ import type { Prisma } from "@prisma/client";
 import { can } from "@/lib/permissions";
 import { foldText, polishSortKey } from "@/lib/polish";
 import { recordAudit } from "@/server/audit/audit";
-import { diffFields } from "@/server/audit/audit.events";
+import { diffFields, type FieldChanges } from "@/server/audit/audit.events";
 import { assertCan, type ServiceContext } from "@/server/context";
 import type { Tx } from "@/server/db";
 import { badRequest, conflict, isUniqueViolation, notFound } from "@/server/errors";
@@ -43,8 +43,49 @@ import {
 
 const FORM_HAS_ERRORS = "Formularz zawiera błędy. Popraw zaznaczone pola.";
 
-function paging(total: number, page: number, pageSize = PAGE_SIZE) {
-  return { skip: (page - 1) * pageSize, take: pageSize, meta: { total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) } };
+/** One page of a list: counts the records, then reads that page's rows and makes them DTOs. */
+async function readPage<Row, Item>(
+  page: number,
+  count: () => Promise<number>,
+  read: (range: { skip: number; take: number }) => Promise<Row[]>,
+  toItem: (row: Row) => Item,
+): Promise<Paged<Item>> {
+  const total = await count();
+  const pageSize = PAGE_SIZE;
+  const rows = await read({ skip: (page - 1) * pageSize, take: pageSize });
+  return { items: rows.map(toItem), total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** The record read, or NOT_FOUND with `message` when there is none. */
+function found<T>(row: T | null, message: string): T {
+  if (!row) throw notFound(message);
+  return row;
+}
+
+/**
+ * The end of every edit: when something changed, `write` saves it and an "<entity>.updated" audit
+ * entry records the changes, in the caller's transaction. Returns the saved row, or null when
+ * nothing changed (then nothing is written, and `write`'s own checks do not run).
+ */
+async function saveChanges<Row>(tx: Tx, ctx: ServiceContext, entity: "location" | "department" | "position", id: string, changes: FieldChanges, write: () => Promise<Row>): Promise<Row | null> {
+  if (Object.keys(changes).length === 0) return null;
+  const row = await write();
+  await recordAudit(tx, ctx, { action: `${entity}.updated`, entityType: entity, entityId: id, data: { changes } });
+  return row;
+}
+
+/** Runs `work` in one transaction; a unique-index violation comes out as `conflictOf` describes it. */
+async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<T>, conflictOf: (error: unknown) => unknown): Promise<T> {
+  try {
+    return await ctx.db.$transaction(work);
+  } catch (error) {
+    throw conflictOf(error);
+  }
+}
+
+/** A unique-index violation as a conflict on `field` (the message at the top and beside the field); any other error as it is. */
+function uniqueConflict(error: unknown, field: string, message: string): unknown {
+  return isUniqueViolation(error) ? conflict(message, { [field]: message }) : error;
 }
 
 const personName = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
@@ -115,15 +156,20 @@ function toLocation(row: Prisma.LocationGetPayload<{ select: typeof LOCATION_SEL
   return { ...rest, staffCount: _count.users };
 }
 
+const LOCATION_NOT_FOUND = "Nie znaleziono tej lokalizacji.";
+
 function locationConflict(error: unknown, code: string): unknown {
-  if (!isUniqueViolation(error)) return error;
-  const message = `Lokalizacja o kodzie „${code}” już istnieje. Wybierz inny kod.`;
-  return conflict(message, { code: message });
+  return uniqueConflict(error, "code", `Lokalizacja o kodzie „${code}” już istnieje. Wybierz inny kod.`);
+}
+
+/** The active SIEDZIBA other than `exceptId`, if there is one. */
+function otherActiveSiedziba(tx: Tx, exceptId: string | null) {
+  return tx.location.findFirst({ where: { kind: "SIEDZIBA", active: true, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } });
 }
 
 /** Only one active SIEDZIBA: the office has one headquarters. */
 async function assertSingleSiedziba(tx: Tx, exceptId: string | null): Promise<void> {
-  const other = await tx.location.findFirst({ where: { kind: "SIEDZIBA", active: true, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } });
+  const other = await otherActiveSiedziba(tx, exceptId);
   if (other) {
     const message = `Urząd ma już aktywną siedzibę: „${other.name}”. Zmień ją najpierw na oddział albo dezaktywuj.`;
     throw conflict(message, { kind: message });
@@ -132,59 +178,58 @@ async function assertSingleSiedziba(tx: Tx, exceptId: string | null): Promise<vo
 
 export async function listLocations(ctx: ServiceContext, input: PageInput): Promise<Paged<Location>> {
   assertCan(ctx.actor, "org.manage");
-  const total = await ctx.db.location.count();
-  const { skip, take, meta } = paging(total, input.page);
-  const rows = await ctx.db.location.findMany({ orderBy: [{ active: "desc" }, { sortKey: "asc" }, { id: "asc" }], skip, take, select: LOCATION_SELECT });
-  return { items: rows.map(toLocation), ...meta };
+  return readPage(
+    input.page,
+    () => ctx.db.location.count(),
+    (range) => ctx.db.location.findMany({ orderBy: [{ active: "desc" }, { sortKey: "asc" }, { id: "asc" }], ...range, select: LOCATION_SELECT }),
+    toLocation,
+  );
 }
 
 export async function createLocation(ctx: ServiceContext, input: CreateLocationInput): Promise<Location> {
   assertCan(ctx.actor, "org.manage");
-  try {
-    return await ctx.db.$transaction(async (tx) => {
+  return inTransaction(
+    ctx,
+    async (tx) => {
       if (input.kind === "SIEDZIBA") await assertSingleSiedziba(tx, null);
       const row = await tx.location.create({ data: { ...input, sortKey: locationSortKey(input.kind, polishSortKey(input.name)) }, select: LOCATION_SELECT });
       await recordAudit(tx, ctx, { action: "location.created", entityType: "location", entityId: row.id, data: { code: row.code, name: row.name } });
       return toLocation(row);
-    });
-  } catch (error) {
-    throw locationConflict(error, input.code);
-  }
+    },
+    (error) => locationConflict(error, input.code),
+  );
 }
 
 export async function updateLocation(ctx: ServiceContext, input: UpdateLocationInput): Promise<Location> {
   assertCan(ctx.actor, "org.manage");
   const { id, ...data } = input;
-  try {
-    return await ctx.db.$transaction(async (tx) => {
-      const before = await tx.location.findUnique({ where: { id }, select: LOCATION_SELECT });
-      if (!before) throw notFound("Nie znaleziono tej lokalizacji.");
-      const changes = diffFields(before, data, LOCATION_FIELDS);
-      if (Object.keys(changes).length === 0) return toLocation(before);
-      if (data.kind === "SIEDZIBA" && before.active) await assertSingleSiedziba(tx, id);
-      const row = await tx.location.update({ where: { id }, data: { ...data, sortKey: locationSortKey(data.kind, polishSortKey(data.name)) }, select: LOCATION_SELECT });
-      await recordAudit(tx, ctx, { action: "location.updated", entityType: "location", entityId: id, data: { changes } });
-      return toLocation(row);
-    });
-  } catch (error) {
-    throw locationConflict(error, input.code);
-  }
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      const before = found(await tx.location.findUnique({ where: { id }, select: LOCATION_SELECT }), LOCATION_NOT_FOUND);
+      const row = await saveChanges(tx, ctx, "location", id, diffFields(before, data, LOCATION_FIELDS), async () => {
+        if (data.kind === "SIEDZIBA" && before.active) await assertSingleSiedziba(tx, id);
+        return tx.location.update({ where: { id }, data: { ...data, sortKey: locationSortKey(data.kind, polishSortKey(data.name)) }, select: LOCATION_SELECT });
+      });
+      return toLocation(row ?? before);
+    },
+    (error) => locationConflict(error, input.code),
+  );
 }
 
 /** Deactivates or reactivates a location. Locations are never deleted: users and departments refer to them. */
 export async function setLocationActive(ctx: ServiceContext, input: SetActiveInput): Promise<Location> {
   assertCan(ctx.actor, "org.manage");
   return ctx.db.$transaction(async (tx) => {
-    const before = await tx.location.findUnique({ where: { id: input.id }, select: LOCATION_SELECT });
-    if (!before) throw notFound("Nie znaleziono tej lokalizacji.");
-    if (before.active === input.active) return toLocation(before);
-    if (input.active && before.kind === "SIEDZIBA") {
-      const other = await tx.location.findFirst({ where: { kind: "SIEDZIBA", active: true, id: { not: before.id } }, select: { name: true } });
-      if (other) throw conflict(`Nie można przywrócić „${before.name}”: aktywną siedzibą jest „${other.name}”. Urząd ma jedną siedzibę.`);
-    }
-    const row = await tx.location.update({ where: { id: input.id }, data: { active: input.active }, select: LOCATION_SELECT });
-    await recordAudit(tx, ctx, { action: "location.updated", entityType: "location", entityId: input.id, data: { changes: { active: { from: before.active, to: input.active } } } });
-    return toLocation(row);
+    const before = found(await tx.location.findUnique({ where: { id: input.id }, select: LOCATION_SELECT }), LOCATION_NOT_FOUND);
+    const row = await saveChanges(tx, ctx, "location", input.id, diffFields(before, input, ["active"]), async () => {
+      if (input.active && before.kind === "SIEDZIBA") {
+        const other = await otherActiveSiedziba(tx, before.id);
+        if (other) throw conflict(`Nie można przywrócić „${before.name}”: aktywną siedzibą jest „${other.name}”. Urząd ma jedną siedzibę.`);
+      }
+      return tx.location.update({ where: { id: input.id }, data: { active: input.active }, select: LOCATION_SELECT });
+    });
+    return toLocation(row ?? before);
   });
 }
 
@@ -220,14 +265,11 @@ function toDepartment(row: DepartmentRow): Department {
   };
 }
 
+const DEPARTMENT_NOT_FOUND = "Nie znaleziono tej komórki organizacyjnej.";
+
 function departmentConflict(error: unknown, symbol: string): unknown {
-  if (!isUniqueViolation(error)) return error;
-  if (uniqueTarget(error).includes("headId")) {
-    const message = "Ten pracownik kieruje już inną komórką. Wybierz innego kierownika.";
-    return conflict(message, { headId: message });
-  }
-  const message = `Komórka o symbolu „${symbol}” już istnieje. Symbol musi być unikalny — wybierz inny.`;
-  return conflict(message, { symbol: message });
+  if (isUniqueViolation(error) && uniqueTarget(error).includes("headId")) return uniqueConflict(error, "headId", "Ten pracownik kieruje już inną komórką. Wybierz innego kierownika.");
+  return uniqueConflict(error, "symbol", `Komórka o symbolu „${symbol}” już istnieje. Symbol musi być unikalny — wybierz inny.`);
 }
 
 interface DepartmentSelf {
@@ -284,16 +326,18 @@ export async function listDepartments(ctx: ServiceContext, input: ListDepartment
   assertCan(ctx.actor, "org.manage");
   const activeOnly = input.includeInactive ? {} : { active: true };
   const where = { parentId: null, ...activeOnly };
-  const total = await ctx.db.department.count({ where });
-  const { skip, take, meta } = paging(total, input.page);
-  const rows = await ctx.db.department.findMany({
-    where,
-    orderBy: [{ sortKey: "asc" }, { id: "asc" }],
-    skip,
-    take,
-    select: { ...DEPARTMENT_SELECT, children: { where: activeOnly, orderBy: [{ sortKey: "asc" }, { id: "asc" }], select: DEPARTMENT_SELECT } },
-  });
-  return { items: rows.map((r) => ({ ...toDepartment(r), children: r.children.map(toDepartment) })), ...meta };
+  return readPage(
+    input.page,
+    () => ctx.db.department.count({ where }),
+    (range) =>
+      ctx.db.department.findMany({
+        where,
+        orderBy: [{ sortKey: "asc" }, { id: "asc" }],
+        ...range,
+        select: { ...DEPARTMENT_SELECT, children: { where: activeOnly, orderBy: [{ sortKey: "asc" }, { id: "asc" }], select: DEPARTMENT_SELECT } },
+      }),
+    (r) => ({ ...toDepartment(r), children: r.children.map(toDepartment) }),
+  );
 }
 
 /** What the department form offers: active top-level komórki as parents, active locations and active staff as heads. */
@@ -317,17 +361,17 @@ export async function getDepartmentFormOptions(ctx: ServiceContext): Promise<Dep
 
 export async function createDepartment(ctx: ServiceContext, input: CreateDepartmentInput): Promise<Department> {
   assertCan(ctx.actor, "org.manage");
-  try {
-    return await ctx.db.$transaction(async (tx) => {
+  return inTransaction(
+    ctx,
+    async (tx) => {
       const { errors } = await checkDepartment(tx, input, null);
       if (Object.keys(errors).length > 0) throw badRequest(FORM_HAS_ERRORS, errors);
       const row = await tx.department.create({ data: { ...input, sortKey: polishSortKey(input.symbol) }, select: DEPARTMENT_SELECT });
       await recordAudit(tx, ctx, { action: "department.created", entityType: "department", entityId: row.id, data: { symbol: row.symbol, name: row.name } });
       return toDepartment(row);
-    });
-  } catch (error) {
-    throw departmentConflict(error, input.symbol);
-  }
+    },
+    (error) => departmentConflict(error, input.symbol),
+  );
 }
 
 /**
@@ -337,18 +381,21 @@ export async function createDepartment(ctx: ServiceContext, input: CreateDepartm
 export async function updateDepartment(ctx: ServiceContext, input: UpdateDepartmentInput): Promise<Department> {
   assertCan(ctx.actor, "org.manage");
   const { id, ...data } = input;
-  try {
-    return await ctx.db.$transaction(async (tx) => {
-      const before = await tx.department.findUnique({
-        where: { id },
-        select: {
-          ...DEPARTMENT_SELECT,
-          headId: true,
-          parent: { select: { symbol: true } },
-          children: { select: { id: true, symbol: true } },
-        },
-      });
-      if (!before) throw notFound("Nie znaleziono tej komórki organizacyjnej.");
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      const before = found(
+        await tx.department.findUnique({
+          where: { id },
+          select: {
+            ...DEPARTMENT_SELECT,
+            headId: true,
+            parent: { select: { symbol: true } },
+            children: { select: { id: true, symbol: true } },
+          },
+        }),
+        DEPARTMENT_NOT_FOUND,
+      );
       const { errors, view } = await checkDepartment(tx, data, { id, childCount: before.children.length, locationId: before.location?.id ?? null, headId: before.headId });
       if (Object.keys(errors).length > 0) throw badRequest(FORM_HAS_ERRORS, errors);
 
@@ -363,24 +410,23 @@ export async function updateDepartment(ctx: ServiceContext, input: UpdateDepartm
       };
       const afterView = { symbol: data.symbol, name: data.name, email: data.email, phone: data.phone, ...view };
       const changes = diffFields(beforeView, afterView, ["symbol", "name", "parent", "location", "head", "email", "phone"]);
-      if (Object.keys(changes).length === 0) return toDepartment(before);
-
-      const row = await tx.department.update({ where: { id }, data: { ...data, sortKey: polishSortKey(data.symbol) }, select: DEPARTMENT_SELECT });
-      await recordAudit(tx, ctx, { action: "department.updated", entityType: "department", entityId: id, data: { changes } });
+      const row = await saveChanges(tx, ctx, "department", id, changes, () =>
+        tx.department.update({ where: { id }, data: { ...data, sortKey: polishSortKey(data.symbol) }, select: DEPARTMENT_SELECT }),
+      );
+      if (!row) return toDepartment(before);
 
       if (data.symbol !== before.symbol) {
         for (const child of before.children) {
           const symbol = child.symbol.startsWith(`${before.symbol}-`) ? `${data.symbol}${child.symbol.slice(before.symbol.length)}` : child.symbol;
-          if (symbol === child.symbol) continue;
-          await tx.department.update({ where: { id: child.id }, data: { symbol, sortKey: polishSortKey(symbol) } });
-          await recordAudit(tx, ctx, { action: "department.updated", entityType: "department", entityId: child.id, data: { changes: { symbol: { from: child.symbol, to: symbol } } } });
+          await saveChanges(tx, ctx, "department", child.id, diffFields(child, { symbol }, ["symbol"]), () =>
+            tx.department.update({ where: { id: child.id }, data: { symbol, sortKey: polishSortKey(symbol) } }),
+          );
         }
       }
       return toDepartment(row);
-    });
-  } catch (error) {
-    throw departmentConflict(error, input.symbol);
-  }
+    },
+    (error) => departmentConflict(error, input.symbol),
+  );
 }
 
 /**
@@ -390,27 +436,29 @@ export async function updateDepartment(ctx: ServiceContext, input: UpdateDepartm
 export async function setDepartmentActive(ctx: ServiceContext, input: SetActiveInput): Promise<Department> {
   assertCan(ctx.actor, "org.manage");
   return ctx.db.$transaction(async (tx) => {
-    const before = await tx.department.findUnique({
-      where: { id: input.id },
-      select: { ...DEPARTMENT_SELECT, parent: { select: { symbol: true, active: true } }, children: { where: { active: true }, orderBy: { sortKey: "asc" }, select: { symbol: true } } },
+    const before = found(
+      await tx.department.findUnique({
+        where: { id: input.id },
+        select: { ...DEPARTMENT_SELECT, parent: { select: { symbol: true, active: true } }, children: { where: { active: true }, orderBy: { sortKey: "asc" }, select: { symbol: true } } },
+      }),
+      DEPARTMENT_NOT_FOUND,
+    );
+    const row = await saveChanges(tx, ctx, "department", input.id, diffFields(before, input, ["active"]), () => {
+      if (!input.active) {
+        if (before._count.users > 0) {
+          throw badRequest(
+            `Nie można dezaktywować komórki ${before.symbol}: ma aktywnych pracowników (${before._count.users}). Najpierw przenieś ich do innej komórki albo dezaktywuj ich konta.`,
+          );
+        }
+        if (before.children.length > 0) {
+          throw badRequest(`Nie można dezaktywować komórki ${before.symbol}: ma aktywne referaty (${before.children.map((c) => c.symbol).join(", ")}). Najpierw dezaktywuj referaty.`);
+        }
+      } else if (before.parent && !before.parent.active) {
+        throw badRequest(`Nie można przywrócić referatu ${before.symbol}: jego wydział ${before.parent.symbol} jest nieaktywny. Najpierw przywróć wydział.`);
+      }
+      return tx.department.update({ where: { id: input.id }, data: { active: input.active }, select: DEPARTMENT_SELECT });
     });
-    if (!before) throw notFound("Nie znaleziono tej komórki organizacyjnej.");
-    if (before.active === input.active) return toDepartment(before);
-    if (!input.active) {
-      if (before._count.users > 0) {
-        throw badRequest(
-          `Nie można dezaktywować komórki ${before.symbol}: ma aktywnych pracowników (${before._count.users}). Najpierw przenieś ich do innej komórki albo dezaktywuj ich konta.`,
-        );
-      }
-      if (before.children.length > 0) {
-        throw badRequest(`Nie można dezaktywować komórki ${before.symbol}: ma aktywne referaty (${before.children.map((c) => c.symbol).join(", ")}). Najpierw dezaktywuj referaty.`);
-      }
-    } else if (before.parent && !before.parent.active) {
-      throw badRequest(`Nie można przywrócić referatu ${before.symbol}: jego wydział ${before.parent.symbol} jest nieaktywny. Najpierw przywróć wydział.`);
-    }
-    const row = await tx.department.update({ where: { id: input.id }, data: { active: input.active }, select: DEPARTMENT_SELECT });
-    await recordAudit(tx, ctx, { action: "department.updated", entityType: "department", entityId: input.id, data: { changes: { active: { from: before.active, to: input.active } } } });
-    return toDepartment(row);
+    return toDepartment(row ?? before);
   });
 }
 
@@ -422,58 +470,57 @@ function toPosition(row: Prisma.PositionGetPayload<{ select: typeof POSITION_SEL
   return { id: row.id, name: row.name, rank: row.rank, userCount: row._count.users };
 }
 
+const POSITION_NOT_FOUND = "Nie znaleziono tego stanowiska.";
+
 function positionConflict(error: unknown, name: string): unknown {
-  if (!isUniqueViolation(error)) return error;
-  const message = `Stanowisko „${name}” już istnieje.`;
-  return conflict(message, { name: message });
+  return uniqueConflict(error, "name", `Stanowisko „${name}” już istnieje.`);
 }
 
 /** Positions by rank (the order of seniority), then alphabetically. */
 export async function listPositions(ctx: ServiceContext, input: PageInput): Promise<Paged<Position>> {
   assertCan(ctx.actor, "org.manage");
-  const total = await ctx.db.position.count();
-  const { skip, take, meta } = paging(total, input.page);
-  const rows = await ctx.db.position.findMany({ orderBy: [{ rank: "asc" }, { sortKey: "asc" }, { id: "asc" }], skip, take, select: POSITION_SELECT });
-  return { items: rows.map(toPosition), ...meta };
+  return readPage(
+    input.page,
+    () => ctx.db.position.count(),
+    (range) => ctx.db.position.findMany({ orderBy: [{ rank: "asc" }, { sortKey: "asc" }, { id: "asc" }], ...range, select: POSITION_SELECT }),
+    toPosition,
+  );
 }
 
 export async function createPosition(ctx: ServiceContext, input: CreatePositionInput): Promise<Position> {
   assertCan(ctx.actor, "org.manage");
-  try {
-    return await ctx.db.$transaction(async (tx) => {
+  return inTransaction(
+    ctx,
+    async (tx) => {
       const row = await tx.position.create({ data: { ...input, sortKey: polishSortKey(input.name) }, select: POSITION_SELECT });
       await recordAudit(tx, ctx, { action: "position.created", entityType: "position", entityId: row.id, data: { name: row.name } });
       return toPosition(row);
-    });
-  } catch (error) {
-    throw positionConflict(error, input.name);
-  }
+    },
+    (error) => positionConflict(error, input.name),
+  );
 }
 
 export async function updatePosition(ctx: ServiceContext, input: UpdatePositionInput): Promise<Position> {
   assertCan(ctx.actor, "org.manage");
   const { id, ...data } = input;
-  try {
-    return await ctx.db.$transaction(async (tx) => {
-      const before = await tx.position.findUnique({ where: { id }, select: POSITION_SELECT });
-      if (!before) throw notFound("Nie znaleziono tego stanowiska.");
-      const changes = diffFields(before, data, ["name", "rank"]);
-      if (Object.keys(changes).length === 0) return toPosition(before);
-      const row = await tx.position.update({ where: { id }, data: { ...data, sortKey: polishSortKey(data.name) }, select: POSITION_SELECT });
-      await recordAudit(tx, ctx, { action: "position.updated", entityType: "position", entityId: id, data: { changes } });
-      return toPosition(row);
-    });
-  } catch (error) {
-    throw positionConflict(error, input.name);
-  }
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      const before = found(await tx.position.findUnique({ where: { id }, select: POSITION_SELECT }), POSITION_NOT_FOUND);
+      const row = await saveChanges(tx, ctx, "position", id, diffFields(before, data, ["name", "rank"]), () =>
+        tx.position.update({ where: { id }, data: { ...data, sortKey: polishSortKey(data.name) }, select: POSITION_SELECT }),
+      );
+      return toPosition(row ?? before);
+    },
+    (error) => positionConflict(error, input.name),
+  );
 }
 
 /** Deletes a position nobody holds (active or not); otherwise refuses with the count. */
 export async function deletePosition(ctx: ServiceContext, input: IdInput): Promise<void> {
   assertCan(ctx.actor, "org.manage");
   await ctx.db.$transaction(async (tx) => {
-    const before = await tx.position.findUnique({ where: { id: input.id }, select: POSITION_SELECT });
-    if (!before) throw notFound("Nie znaleziono tego stanowiska.");
+    const before = found(await tx.position.findUnique({ where: { id: input.id }, select: POSITION_SELECT }), POSITION_NOT_FOUND);
     if (before._count.users > 0) {
       throw badRequest(
         `Nie można usunąć stanowiska „${before.name}”: jest przypisane do pracowników (${before._count.users}). Najpierw zmień im stanowisko.`,
@@ -548,27 +595,26 @@ export async function findStaff(ctx: ServiceContext, query: StaffQuery): Promise
     ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
     ...(query.locationId ? { locationId: query.locationId } : {}),
   };
-  const total = await ctx.db.user.count({ where });
-  const { skip, take, meta } = paging(total, query.page);
-  const rows = await ctx.db.user.findMany({
-    where,
-    orderBy: [{ sortKey: "asc" }, { id: "asc" }],
-    skip,
-    take,
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      active: true,
-      position: { select: { name: true } },
-      department: { select: { id: true, symbol: true, name: true } },
-      location: { select: { id: true, name: true } },
-    },
-  });
-  return {
-    items: rows.map(({ position, ...u }) => ({ ...u, positionName: position?.name ?? null })),
-    ...meta,
-  };
+  return readPage(
+    query.page,
+    () => ctx.db.user.count({ where }),
+    (range) =>
+      ctx.db.user.findMany({
+        where,
+        orderBy: [{ sortKey: "asc" }, { id: "asc" }],
+        ...range,
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          email: true,
+          phone: true,
+          active: true,
+          position: { select: { name: true } },
+          department: { select: { id: true, symbol: true, name: true } },
+          location: { select: { id: true, name: true } },
+        },
+      }),
+    ({ position, ...u }) => ({ ...u, positionName: position?.name ?? null }),
+  );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { describedByOf, FieldFrame } from "@/components/form/field-frame";
 import type { Translate } from "@/lib/i18n/translator";
 import { polishCollator } from "@/lib/polish";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/server/audit/audit.events";
@@ -26,13 +27,12 @@ export function AuditFilters({ t, raw, errors, actors }: { t: Translate; raw: Ra
   const hintOf = (key: keyof AuditFilters) => (key === "from" || key === "to" ? t("audit.dateHint") : key === "ip" ? t("audit.ipHint") : undefined);
   const control = (key: keyof AuditFilters) => {
     const id = `audit-filter-${key}`;
-    const describedBy = [hintOf(key) ? `${id}-hint` : null, errors[key] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-    return { id, name: AUDIT_PARAMS[key], "aria-invalid": errors[key] ? true : undefined, "aria-describedby": describedBy };
+    return { id, name: AUDIT_PARAMS[key], "aria-invalid": errors[key] ? true : undefined, "aria-describedby": describedByOf(id, hintOf(key), errors[key]) };
   };
   const shell = (key: keyof AuditFilters, label: string, input: React.ReactNode) => (
-    <FilterField id={`audit-filter-${key}`} label={label} hint={hintOf(key)} error={errors[key]}>
+    <FieldFrame id={`audit-filter-${key}`} label={label} hint={hintOf(key)} error={errors[key]}>
       {input}
-    </FilterField>
+    </FieldFrame>
   );
 
   return (
@@ -97,26 +97,5 @@ export function AuditFilters({ t, raw, errors, actors }: { t: Translate; raw: Ra
         </div>
       </form>
     </section>
-  );
-}
-
-function FilterField({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-700">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -2,11 +2,13 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { Suspense, useRef, useState, useTransition } from "react";
-import { Field, FormMessage } from "@/components/form/field";
+import { Field } from "@/components/form/field";
+import { SchemaForm } from "@/components/form/schema-form";
 import { useT } from "@/components/i18n";
+import { Modal } from "@/components/modal";
 import { useTRPC } from "@/trpc/react";
 import { ZCreateDepartmentInput, type Department, type DepartmentFormOptions } from "../org.schemas";
-import { ActiveBadge, formValues, Modal, Pager, STACKED, TableScroll, useFormErrors } from "./ui";
+import { ActiveBadge, ActiveToggle, AdminSection, DialogButton, PagedTable, RowActions, type Notice } from "./admin-list";
 
 type Editing = { mode: "new" } | { mode: "edit"; department: Department } | null;
 
@@ -20,7 +22,7 @@ export function DepartmentsAdmin() {
   const [, startTransition] = useTransition();
   const { data } = useSuspenseQuery(trpc.org.departments.list.queryOptions({ page, includeInactive }));
   const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<{ error?: string; success?: string } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
 
   const invalidate = () =>
     Promise.all([
@@ -80,83 +82,64 @@ export function DepartmentsAdmin() {
       <td className="text-right tabular-nums" data-label={t("org.departments.staff")}>
         {d.staffCount}
       </td>
-      <td>
-        <div className="flex gap-2 max-sm:pt-2 sm:whitespace-nowrap">
-          <button type="button" className="btn-secondary" aria-haspopup="dialog" aria-label={t("org.departments.editLabel", { symbol: d.symbol })} onClick={() => setEditing({ mode: "edit", department: d })}>
-            {t("common.edit")}
-          </button>
-          <button
-            type="button"
-            className="btn-secondary"
-            disabled={setActive.isPending}
-            aria-label={t(d.active ? "org.departments.deactivateLabel" : "org.departments.reactivateLabel", { symbol: d.symbol })}
-            onClick={() => {
-              setNotice(null);
-              setActive.mutate({ id: d.id, active: !d.active });
-            }}
-          >
-            {d.active ? t("org.deactivate") : t("org.reactivate")}
-          </button>
-        </div>
-      </td>
+      <RowActions>
+        <DialogButton label={t("common.edit")} ariaLabel={t("org.departments.editLabel", { symbol: d.symbol })} onClick={() => setEditing({ mode: "edit", department: d })} />
+        <ActiveToggle
+          active={d.active}
+          ariaLabel={t(d.active ? "org.departments.deactivateLabel" : "org.departments.reactivateLabel", { symbol: d.symbol })}
+          disabled={setActive.isPending}
+          onToggle={() => {
+            setNotice(null);
+            setActive.mutate({ id: d.id, active: !d.active });
+          }}
+        />
+      </RowActions>
     </tr>
   );
 
   return (
-    <section className="card" aria-labelledby="komorki-lista">
-      <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <h2 id="komorki-lista" className="text-lg font-semibold">
-          {t("org.departments.title")}
-        </h2>
-        <div className="flex flex-wrap items-center gap-4">
-          <label className="flex min-h-10 items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              className="size-4"
-              checked={includeInactive}
-              onChange={(e) => {
-                const v = e.target.checked;
-                startTransition(() => {
-                  setIncludeInactive(v);
-                  setPage(1);
-                });
-              }}
-            />
-            {t("org.departments.showInactive")}
-          </label>
-          <button type="button" className="btn-primary" aria-haspopup="dialog" onClick={() => setEditing({ mode: "new" })}>
-            {t("org.departments.add")}
-          </button>
-        </div>
-      </div>
-      <div className="mb-3" aria-live="polite">
-        <FormMessage error={notice?.error} success={notice?.success} />
-      </div>
-      {data.items.length === 0 ? (
-        <p className="text-sm text-slate-700">{t("org.departments.empty")}</p>
-      ) : (
-        <TableScroll label={t("org.departments.title")}>
-          <table className={`data-table ${STACKED}`} data-testid="departments-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("org.departments.symbol")}</th>
-                <th scope="col">{t("org.departments.name")}</th>
-                <th scope="col">{t("org.departments.location")}</th>
-                <th scope="col">{t("org.departments.head")}</th>
-                <th scope="col" className="hidden 2xl:table-cell">
-                  {t("org.departments.contact")}
-                </th>
-                <th scope="col" className="text-right">
-                  {t("org.departments.staff")}
-                </th>
-                <th scope="col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>{data.items.flatMap((d) => [row(d, null), ...d.children.map((c) => row(c, d.symbol))])}</tbody>
-          </table>
-        </TableScroll>
-      )}
-      <Pager page={data.page} pageCount={data.pageCount} onPage={(p) => startTransition(() => setPage(p))} />
+    <AdminSection
+      id="komorki-lista"
+      title={t("org.departments.title")}
+      filters={
+        <label className="flex min-h-10 items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={includeInactive}
+            onChange={(e) => {
+              const v = e.target.checked;
+              startTransition(() => {
+                setIncludeInactive(v);
+                setPage(1);
+              });
+            }}
+          />
+          {t("org.departments.showInactive")}
+        </label>
+      }
+      addLabel={t("org.departments.add")}
+      onAdd={() => setEditing({ mode: "new" })}
+      notice={notice}
+    >
+      <PagedTable
+        data={data}
+        title={t("org.departments.title")}
+        empty={t("org.departments.empty")}
+        columns={[
+          t("org.departments.symbol"),
+          t("org.departments.name"),
+          t("org.departments.location"),
+          t("org.departments.head"),
+          { label: t("org.departments.contact"), className: "hidden 2xl:table-cell" },
+          { label: t("org.departments.staff"), className: "text-right" },
+          t("common.actions"),
+        ]}
+        testId="departments-table"
+        onPage={(p) => startTransition(() => setPage(p))}
+      >
+        {data.items.flatMap((d) => [row(d, null), ...d.children.map((c) => row(c, d.symbol))])}
+      </PagedTable>
 
       <Modal
         open={editing !== null}
@@ -165,20 +148,20 @@ export function DepartmentsAdmin() {
       >
         {editing && (
           <Suspense fallback={<p className="text-sm text-slate-700">{t("common.loading")}</p>}>
-          <DepartmentForm
-            key={editing.mode === "edit" ? editing.department.id : "new"}
-            department={editing.mode === "edit" ? editing.department : null}
-            onCancel={() => setEditing(null)}
-            onSaved={async (d, created) => {
-              setEditing(null);
-              setNotice({ success: t(created ? "org.departments.created" : "org.departments.updated", { symbol: d.symbol }) });
-              await invalidate();
-            }}
-          />
+            <DepartmentForm
+              key={editing.mode === "edit" ? editing.department.id : "new"}
+              department={editing.mode === "edit" ? editing.department : null}
+              onCancel={() => setEditing(null)}
+              onSaved={async (d, created) => {
+                setEditing(null);
+                setNotice({ success: t(created ? "org.departments.created" : "org.departments.updated", { symbol: d.symbol }) });
+                await invalidate();
+              }}
+            />
           </Suspense>
         )}
       </Modal>
-    </section>
+    </AdminSection>
   );
 }
 
@@ -188,9 +171,6 @@ function DepartmentForm({ department, onCancel, onSaved }: { department: Departm
   const { data: options } = useSuspenseQuery(trpc.org.departments.formOptions.queryOptions());
   const create = useMutation(trpc.org.departments.create.mutationOptions({ onSuccess: (d) => onSaved(d, true) }));
   const update = useMutation(trpc.org.departments.update.mutationOptions({ onSuccess: (d) => onSaved(d, false) }));
-  const save = department ? update : create;
-  const { formRef, errors, check } = useFormErrors(ZCreateDepartmentInput, save.error);
-  const general = save.error && Object.keys(errors).length === 0 ? save.error.message : null;
   const symbolRef = useRef<HTMLInputElement>(null);
 
   const parents = options.parents.filter((p) => p.id !== department?.id);
@@ -201,87 +181,77 @@ function DepartmentForm({ department, onCancel, onSaved }: { department: Departm
   );
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      data-testid="department-form"
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = check(formValues(e.currentTarget));
-        if (!input) return;
-        if (department) update.mutate({ ...input, id: department.id });
-        else create.mutate(input);
-      }}
+    <SchemaForm
+      schema={ZCreateDepartmentInput}
+      save={department ? update : create}
+      onValid={(input) => (department ? update.mutate({ ...input, id: department.id }) : create.mutate(input))}
+      testId="department-form"
+      submitLabel={t("org.departments.save")}
+      onCancel={onCancel}
     >
-      <FormMessage error={general} />
-      <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
-        <Field label={t("org.departments.symbol")} error={errors.symbol} hint={t("org.departments.symbolHint")} required>
-          {(p) => <input {...p} ref={symbolRef} name="symbol" defaultValue={department?.symbol ?? ""} className="input font-mono uppercase" autoCapitalize="characters" />}
-        </Field>
-        <Field label={t("org.departments.name")} error={errors.name} required>
-          {(p) => <input {...p} name="name" defaultValue={department?.name ?? ""} className="input" />}
-        </Field>
-      </div>
-      <Field label={t("org.departments.parent")} error={errors.parentId} hint={t("org.departments.parentHint")}>
-        {(p) => (
-          <select
-            {...p}
-            name="parentId"
-            defaultValue={department?.parentId ?? ""}
-            className="input"
-            onChange={(e) => prefillSymbol(symbolRef.current, options, e.target.value)}
-          >
-            <option value="">{t("org.departments.parentNone")}</option>
-            {parents.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.symbol} — {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t("org.departments.location")} error={errors.locationId}>
-        {(p) => (
-          <select {...p} name="locationId" defaultValue={department?.location?.id ?? ""} className="input">
-            <option value="">{t("org.optionNone")}</option>
-            {locations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t("org.departments.head")} error={errors.headId} hint={t("org.departments.headHint")}>
-        {(p) => (
-          <select {...p} name="headId" defaultValue={department?.head?.id ?? ""} className="input">
-            <option value="">{t("org.optionNone")}</option>
-            {heads.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("org.departments.email")} error={errors.email}>
-          {(p) => <input {...p} name="email" type="email" defaultValue={department?.email ?? ""} className="input" />}
-        </Field>
-        <Field label={t("org.departments.phone")} error={errors.phone}>
-          {(p) => <input {...p} name="phone" type="tel" defaultValue={department?.phone ?? ""} className="input" />}
-        </Field>
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className="btn-primary" disabled={save.isPending}>
-          {save.isPending ? t("common.saving") : t("org.departments.save")}
-        </button>
-        <button type="button" className="btn-secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </form>
+      {(errors) => (
+        <>
+          <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
+            <Field label={t("org.departments.symbol")} error={errors.symbol} hint={t("org.departments.symbolHint")} required>
+              {(p) => <input {...p} ref={symbolRef} name="symbol" defaultValue={department?.symbol ?? ""} className="input font-mono uppercase" autoCapitalize="characters" />}
+            </Field>
+            <Field label={t("org.departments.name")} error={errors.name} required>
+              {(p) => <input {...p} name="name" defaultValue={department?.name ?? ""} className="input" />}
+            </Field>
+          </div>
+          <Field label={t("org.departments.parent")} error={errors.parentId} hint={t("org.departments.parentHint")}>
+            {(p) => (
+              <select
+                {...p}
+                name="parentId"
+                defaultValue={department?.parentId ?? ""}
+                className="input"
+                onChange={(e) => prefillSymbol(symbolRef.current, options, e.target.value)}
+              >
+                <option value="">{t("org.departments.parentNone")}</option>
+                {parents.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.symbol} — {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t("org.departments.location")} error={errors.locationId}>
+            {(p) => (
+              <select {...p} name="locationId" defaultValue={department?.location?.id ?? ""} className="input">
+                <option value="">{t("org.optionNone")}</option>
+                {locations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t("org.departments.head")} error={errors.headId} hint={t("org.departments.headHint")}>
+            {(p) => (
+              <select {...p} name="headId" defaultValue={department?.head?.id ?? ""} className="input">
+                <option value="">{t("org.optionNone")}</option>
+                {heads.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={t("org.departments.email")} error={errors.email}>
+              {(p) => <input {...p} name="email" type="email" defaultValue={department?.email ?? ""} className="input" />}
+            </Field>
+            <Field label={t("org.departments.phone")} error={errors.phone}>
+              {(p) => <input {...p} name="phone" type="tel" defaultValue={department?.phone ?? ""} className="input" />}
+            </Field>
+          </div>
+        </>
+      )}
+    </SchemaForm>
   );
 }
 

@@ -4,11 +4,13 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { Badge } from "@/components/badge";
+import { DataTable, TableScroll } from "@/components/data-table";
 import { Field } from "@/components/form/field";
 import { useT } from "@/components/i18n";
+import { Pager } from "@/components/pagination";
 import { useTRPC } from "@/trpc/react";
 import { staffQueryHref, type DirectoryDepartment, type DirectoryNode, type StaffQuery } from "../org.schemas";
-import { Pager, STACKED, TableScroll } from "./ui";
 
 /**
  * Struktura urzędu: the staff search (state in the address, so results are bookmarkable and the
@@ -106,55 +108,50 @@ export function DirectoryView({ query, canSeeInactive }: { query: StaffQuery; ca
             {staff.items.length === 0 ? (
               <p className="text-sm">{t("org.directory.noResults")}</p>
             ) : (
-              <TableScroll label={heading}>
-                <table className={`data-table ${STACKED}`}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("org.directory.name")}</th>
-                      <th scope="col">{t("org.directory.position")}</th>
-                      <th scope="col">{t("org.directory.department")}</th>
-                      <th scope="col">{t("org.directory.phone")}</th>
-                      <th scope="col">{t("org.directory.email")}</th>
-                      <th scope="col">{t("org.directory.location")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {staff.items.map((u) => (
-                      <tr key={u.id} data-testid="staff-row">
-                        <th scope="row" className="min-w-40 text-left align-top font-normal text-slate-900">
-                          <span className="font-semibold">{u.lastName}</span> {u.firstName}
-                          {!u.active && <span className="ml-2 inline-block rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-900">{t("org.directory.inactive")}</span>}
-                        </th>
-                        <td className="min-w-32" data-label={t("org.directory.position")}>
-                          {u.positionName ?? "—"}
-                        </td>
-                        <td className="whitespace-nowrap" data-label={t("org.directory.department")}>
-                          {u.department ? <abbr title={u.department.name}>{u.department.symbol}</abbr> : "—"}
-                        </td>
-                        <td className="whitespace-nowrap" data-label={t("org.directory.phone")}>
-                          {u.phone ? (
-                            <a className="link" href={`tel:${u.phone.replace(/[^0-9+]/g, "")}`}>
-                              {u.phone}
-                            </a>
-                          ) : (
-                            "—"
-                          )}
-                        </td>
-                        <td data-label={t("org.directory.email")}>
-                          <a className="link max-sm:break-all" href={`mailto:${u.email}`}>
-                            {u.email}
+              <TableScroll label={t("org.tableScroll", { name: heading })}>
+                <DataTable
+                  columns={[t("org.directory.name"), t("org.directory.position"), t("org.directory.department"), t("org.directory.phone"), t("org.directory.email"), t("org.directory.location")]}
+                  stacked
+                >
+                  {staff.items.map((u) => (
+                    <tr key={u.id} data-testid="staff-row">
+                      <th scope="row" className="min-w-40 text-left align-top font-normal text-slate-900">
+                        <span className="font-semibold">{u.lastName}</span> {u.firstName}
+                        {!u.active && (
+                          <Badge tone="slate" className="ml-2">
+                            {t("org.directory.inactive")}
+                          </Badge>
+                        )}
+                      </th>
+                      <td className="min-w-32" data-label={t("org.directory.position")}>
+                        {u.positionName ?? "—"}
+                      </td>
+                      <td className="whitespace-nowrap" data-label={t("org.directory.department")}>
+                        {u.department ? <abbr title={u.department.name}>{u.department.symbol}</abbr> : "—"}
+                      </td>
+                      <td className="whitespace-nowrap" data-label={t("org.directory.phone")}>
+                        {u.phone ? (
+                          <a className="link" href={`tel:${u.phone.replace(/[^0-9+]/g, "")}`}>
+                            {u.phone}
                           </a>
-                        </td>
-                        <td className="min-w-32" data-label={t("org.directory.location")}>
-                          {u.location?.name ?? "—"}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                      <td data-label={t("org.directory.email")}>
+                        <a className="link max-sm:break-all" href={`mailto:${u.email}`}>
+                          {u.email}
+                        </a>
+                      </td>
+                      <td className="min-w-32" data-label={t("org.directory.location")}>
+                        {u.location?.name ?? "—"}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               </TableScroll>
             )}
-            <Pager page={staff.page} pageCount={staff.pageCount} hrefFor={(p) => staffQueryHref({ ...query, page: p })} />
+            <Pager page={staff.page} pageCount={staff.pageCount} hrefFor={(p) => staffQueryHref({ ...query, page: p })} label={t("org.pager.label")} t={t} />
           </section>
         </div>
 

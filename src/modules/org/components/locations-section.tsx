@@ -2,11 +2,13 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
-import { Field, FormMessage } from "@/components/form/field";
+import { Field } from "@/components/form/field";
+import { SchemaForm } from "@/components/form/schema-form";
 import { useT } from "@/components/i18n";
+import { Modal } from "@/components/modal";
 import { useTRPC } from "@/trpc/react";
 import { LOCATION_KINDS, ZCreateLocationInput, type Location } from "../org.schemas";
-import { ActiveBadge, formValues, Modal, Pager, STACKED, TableScroll, useFormErrors } from "./ui";
+import { ActiveBadge, ActiveToggle, AdminSection, DialogButton, PagedTable, RowActions, type Notice } from "./admin-list";
 
 type Editing = { mode: "new" } | { mode: "edit"; location: Location } | null;
 
@@ -19,7 +21,7 @@ export function LocationsSection() {
   const [, startTransition] = useTransition();
   const { data } = useSuspenseQuery(trpc.org.locations.list.queryOptions({ page }));
   const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<{ error?: string; success?: string } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
 
   const invalidate = () =>
     Promise.all([
@@ -39,88 +41,60 @@ export function LocationsSection() {
   );
 
   return (
-    <section className="card" aria-labelledby="urzad-lokalizacje">
-      <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-        <div>
-          <h2 id="urzad-lokalizacje" className="text-lg font-semibold">
-            {t("org.locations.title")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-700">{t("org.locations.intro")}</p>
-        </div>
-        <button type="button" className="btn-primary shrink-0" aria-haspopup="dialog" onClick={() => setEditing({ mode: "new" })}>
-          {t("org.locations.add")}
-        </button>
-      </div>
-      <div className="mb-3" aria-live="polite">
-        <FormMessage error={notice?.error} success={notice?.success} />
-      </div>
-      {data.items.length === 0 ? (
-        <p className="text-sm text-slate-700">{t("org.locations.empty")}</p>
-      ) : (
-        <TableScroll label={t("org.locations.title")}>
-          <table className={`data-table ${STACKED}`} data-testid="locations-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("org.locations.code")}</th>
-                <th scope="col">{t("org.locations.name")}</th>
-                <th scope="col">{t("org.locations.kind")}</th>
-                <th scope="col">{t("org.locations.address")}</th>
-                <th scope="col">{t("org.locations.phone")}</th>
-                <th scope="col" className="text-right">
-                  {t("org.locations.staff")}
-                </th>
-                <th scope="col">{t("org.status")}</th>
-                <th scope="col">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((l) => (
-                <tr key={l.id}>
-                  <td className="font-mono" data-label={t("org.locations.code")}>
-                    {l.code}
-                  </td>
-                  <td className="font-medium" data-label={t("org.locations.name")}>
-                    {l.name}
-                  </td>
-                  <td data-label={t("org.locations.kind")}>{t(`org.locations.kind${l.kind}`)}</td>
-                  <td className="min-w-40" data-label={t("org.locations.address")}>
-                    {l.street}, {l.postalCode} {l.city}
-                  </td>
-                  <td className="whitespace-nowrap" data-label={t("org.locations.phone")}>
-                    {l.phone ?? "—"}
-                  </td>
-                  <td className="text-right tabular-nums" data-label={t("org.locations.staff")}>
-                    {l.staffCount}
-                  </td>
-                  <td data-label={t("org.status")}>
-                    <ActiveBadge active={l.active} />
-                  </td>
-                  <td>
-                    <div className="flex gap-2 max-sm:pt-2 sm:whitespace-nowrap">
-                      <button type="button" className="btn-secondary" aria-haspopup="dialog" aria-label={t("org.locations.editLabel", { name: l.name })} onClick={() => setEditing({ mode: "edit", location: l })}>
-                        {t("common.edit")}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn-secondary"
-                        disabled={setActive.isPending}
-                        aria-label={t(l.active ? "org.locations.deactivateLabel" : "org.locations.reactivateLabel", { name: l.name })}
-                        onClick={() => {
-                          setNotice(null);
-                          setActive.mutate({ id: l.id, active: !l.active });
-                        }}
-                      >
-                        {l.active ? t("org.deactivate") : t("org.reactivate")}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <Pager page={data.page} pageCount={data.pageCount} onPage={(p) => startTransition(() => setPage(p))} />
+    <AdminSection id="urzad-lokalizacje" title={t("org.locations.title")} intro={t("org.locations.intro")} addLabel={t("org.locations.add")} onAdd={() => setEditing({ mode: "new" })} notice={notice}>
+      <PagedTable
+        data={data}
+        title={t("org.locations.title")}
+        empty={t("org.locations.empty")}
+        columns={[
+          t("org.locations.code"),
+          t("org.locations.name"),
+          t("org.locations.kind"),
+          t("org.locations.address"),
+          t("org.locations.phone"),
+          { label: t("org.locations.staff"), className: "text-right" },
+          t("org.status"),
+          t("common.actions"),
+        ]}
+        testId="locations-table"
+        onPage={(p) => startTransition(() => setPage(p))}
+      >
+        {data.items.map((l) => (
+          <tr key={l.id}>
+            <td className="font-mono" data-label={t("org.locations.code")}>
+              {l.code}
+            </td>
+            <td className="font-medium" data-label={t("org.locations.name")}>
+              {l.name}
+            </td>
+            <td data-label={t("org.locations.kind")}>{t(`org.locations.kind${l.kind}`)}</td>
+            <td className="min-w-40" data-label={t("org.locations.address")}>
+              {l.street}, {l.postalCode} {l.city}
+            </td>
+            <td className="whitespace-nowrap" data-label={t("org.locations.phone")}>
+              {l.phone ?? "—"}
+            </td>
+            <td className="text-right tabular-nums" data-label={t("org.locations.staff")}>
+              {l.staffCount}
+            </td>
+            <td data-label={t("org.status")}>
+              <ActiveBadge active={l.active} />
+            </td>
+            <RowActions>
+              <DialogButton label={t("common.edit")} ariaLabel={t("org.locations.editLabel", { name: l.name })} onClick={() => setEditing({ mode: "edit", location: l })} />
+              <ActiveToggle
+                active={l.active}
+                ariaLabel={t(l.active ? "org.locations.deactivateLabel" : "org.locations.reactivateLabel", { name: l.name })}
+                disabled={setActive.isPending}
+                onToggle={() => {
+                  setNotice(null);
+                  setActive.mutate({ id: l.id, active: !l.active });
+                }}
+              />
+            </RowActions>
+          </tr>
+        ))}
+      </PagedTable>
 
       <Modal
         open={editing !== null}
@@ -140,7 +114,7 @@ export function LocationsSection() {
           />
         )}
       </Modal>
-    </section>
+    </AdminSection>
   );
 }
 
@@ -149,66 +123,53 @@ function LocationForm({ location, onCancel, onSaved }: { location: Location | nu
   const trpc = useTRPC();
   const create = useMutation(trpc.org.locations.create.mutationOptions({ onSuccess: (l) => onSaved(l, true) }));
   const update = useMutation(trpc.org.locations.update.mutationOptions({ onSuccess: (l) => onSaved(l, false) }));
-  const save = location ? update : create;
-  const { formRef, errors, check } = useFormErrors(ZCreateLocationInput, save.error);
-  const general = save.error && Object.keys(errors).length === 0 ? save.error.message : null;
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      data-testid="location-form"
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const input = check(formValues(e.currentTarget));
-        if (!input) return;
-        if (location) update.mutate({ ...input, id: location.id });
-        else create.mutate(input);
-      }}
+    <SchemaForm
+      schema={ZCreateLocationInput}
+      save={location ? update : create}
+      onValid={(input) => (location ? update.mutate({ ...input, id: location.id }) : create.mutate(input))}
+      testId="location-form"
+      submitLabel={t("org.locations.save")}
+      onCancel={onCancel}
     >
-      <FormMessage error={general} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("org.locations.code")} error={errors.code} hint={t("org.locations.codeHint")} required>
-          {(p) => <input {...p} name="code" defaultValue={location?.code ?? ""} className="input font-mono uppercase" autoCapitalize="characters" />}
-        </Field>
-        <Field label={t("org.locations.kind")} error={errors.kind} hint={t("org.locations.kindHint")} required>
-          {(p) => (
-            <select {...p} name="kind" defaultValue={location?.kind ?? "ODDZIAL"} className="input">
-              {LOCATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`org.locations.kind${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <Field label={t("org.locations.name")} error={errors.name} required>
-        {(p) => <input {...p} name="name" defaultValue={location?.name ?? ""} className="input" />}
-      </Field>
-      <Field label={t("org.locations.street")} error={errors.street} required>
-        {(p) => <input {...p} name="street" defaultValue={location?.street ?? ""} className="input" />}
-      </Field>
-      <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
-        <Field label={t("org.locations.postalCode")} error={errors.postalCode} hint={t("org.office.postalCodeHint")} required>
-          {(p) => <input {...p} name="postalCode" defaultValue={location?.postalCode ?? ""} className="input" inputMode="numeric" />}
-        </Field>
-        <Field label={t("org.locations.city")} error={errors.city} required>
-          {(p) => <input {...p} name="city" defaultValue={location?.city ?? ""} className="input" />}
-        </Field>
-      </div>
-      <Field label={t("org.locations.phone")} error={errors.phone}>
-        {(p) => <input {...p} name="phone" type="tel" defaultValue={location?.phone ?? ""} className="input" />}
-      </Field>
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className="btn-primary" disabled={save.isPending}>
-          {save.isPending ? t("common.saving") : t("org.locations.save")}
-        </button>
-        <button type="button" className="btn-secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </form>
+      {(errors) => (
+        <>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={t("org.locations.code")} error={errors.code} hint={t("org.locations.codeHint")} required>
+              {(p) => <input {...p} name="code" defaultValue={location?.code ?? ""} className="input font-mono uppercase" autoCapitalize="characters" />}
+            </Field>
+            <Field label={t("org.locations.kind")} error={errors.kind} hint={t("org.locations.kindHint")} required>
+              {(p) => (
+                <select {...p} name="kind" defaultValue={location?.kind ?? "ODDZIAL"} className="input">
+                  {LOCATION_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`org.locations.kind${k}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <Field label={t("org.locations.name")} error={errors.name} required>
+            {(p) => <input {...p} name="name" defaultValue={location?.name ?? ""} className="input" />}
+          </Field>
+          <Field label={t("org.locations.street")} error={errors.street} required>
+            {(p) => <input {...p} name="street" defaultValue={location?.street ?? ""} className="input" />}
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+            <Field label={t("org.locations.postalCode")} error={errors.postalCode} hint={t("org.office.postalCodeHint")} required>
+              {(p) => <input {...p} name="postalCode" defaultValue={location?.postalCode ?? ""} className="input" inputMode="numeric" />}
+            </Field>
+            <Field label={t("org.locations.city")} error={errors.city} required>
+              {(p) => <input {...p} name="city" defaultValue={location?.city ?? ""} className="input" />}
+            </Field>
+          </div>
+          <Field label={t("org.locations.phone")} error={errors.phone}>
+            {(p) => <input {...p} name="phone" type="tel" defaultValue={location?.phone ?? ""} className="input" />}
+          </Field>
+        </>
+      )}
+    </SchemaForm>
   );
 }

@@ -1,20 +1,15 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
-import { Field, fieldErrorsOf, FormMessage } from "@/components/form/field";
+import { useId } from "react";
+import { Field, FormMessage } from "@/components/form/field";
+import { formValues, useFormErrors } from "@/components/form/form-errors";
 import { useLocale, useT } from "@/components/i18n";
 import { formatDate } from "@/lib/i18n/translator";
 import { useTRPC } from "@/trpc/react";
 import { ZCreateSubstitutionInput } from "../substitutions.schemas";
 
 const REASONS = ["vacation", "sick", "training", "trip", "care"] as const;
-
-function firstErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) out[i.path.join(".") || "_"] ??= i.message;
-  return out;
-}
 
 /** Recording a substitution. Inputs are uncontrolled: a refused save keeps everything that was entered. */
 export function SubstitutionForm() {
@@ -23,9 +18,7 @@ export function SubstitutionForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reasonsId = useId();
-  const form = useRef<HTMLFormElement>(null);
   const { data: options } = useSuspenseQuery(trpc.substitutions.options.queryOptions());
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const create = useMutation(
     trpc.substitutions.create.mutationOptions({
       onSuccess: async () => {
@@ -33,11 +26,8 @@ export function SubstitutionForm() {
       },
     }),
   );
-  const errors = clientErrors ?? fieldErrorsOf(create.error);
+  const { formRef, errors, clientErrors, check } = useFormErrors(ZCreateSubstitutionInput, create.error);
   const fieldCount = Object.keys(errors).length;
-  useEffect(() => {
-    if (create.error) requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }, [create.error]);
 
   const created = create.data;
   const success = created
@@ -67,25 +57,18 @@ export function SubstitutionForm() {
         {t("substitutions.form.title")}
       </h2>
       <form
-        ref={form}
+        ref={formRef}
         noValidate
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          const s = (k: string) => String(f.get(k) ?? "");
-          const values = { absentId: s("absentId"), substituteId: s("substituteId"), dateFrom: s("dateFrom"), dateTo: s("dateTo"), reason: s("reason") };
-          const parsed = ZCreateSubstitutionInput.safeParse(values);
-          if (!parsed.success) {
+          const el = e.currentTarget;
+          const ok = check(formValues(el));
+          if (!ok) {
             create.reset();
-            setClientErrors(firstErrors(parsed.error.issues));
-            const el = e.currentTarget;
-            requestAnimationFrame(() => el.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
             return;
           }
-          setClientErrors(null);
-          const el = e.currentTarget;
-          create.mutate(values, { onSuccess: () => el.reset() });
+          create.mutate(ok.input, { onSuccess: () => el.reset() });
         }}
       >
         <div aria-live="polite">

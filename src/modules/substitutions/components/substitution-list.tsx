@@ -4,20 +4,22 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import Form from "next/form";
 import Link from "next/link";
 import { useState } from "react";
+import { Badge, type BadgeTone } from "@/components/badge";
+import { DataTable, TableScroll } from "@/components/data-table";
 import { FormMessage } from "@/components/form/field";
+import { describedByOf, FieldFrame } from "@/components/form/field-frame";
 import { useLocale, useT } from "@/components/i18n";
+import { Pagination } from "@/components/pagination";
 import { formatDate, formatDateTime } from "@/lib/i18n/translator";
 import { useTRPC } from "@/trpc/react";
 import { substitutionListHref, SUBSTITUTIONS_PATH } from "../substitutions.params";
 import { SUBSTITUTION_VIEWS, type SubstitutionDto, type SubstitutionListInput, type SubstitutionStatus, type SubstitutionView } from "../substitutions.schemas";
-import { Pagination } from "./pagination";
 
-const BADGE = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap";
-const STATUS_CLASS: Record<SubstitutionStatus, string> = {
-  current: "bg-green-100 text-green-900",
-  upcoming: "bg-brand-50 text-brand-900",
-  past: "bg-slate-200 text-slate-900",
-  cancelled: "bg-red-100 text-red-900",
+const STATUS_TONE: Record<SubstitutionStatus, BadgeTone> = {
+  current: "green",
+  upcoming: "brand",
+  past: "slate",
+  cancelled: "red",
 };
 
 /** The substitutions in the actor's scope, one view (current / upcoming / past / cancelled) and one page at a time. */
@@ -69,15 +71,9 @@ export function SubstitutionList({ input }: { input: SubstitutionListInput & { v
 
       <Form action={SUBSTITUTIONS_PATH} key={`${input.view}:${input.q ?? ""}`} className="mb-4 flex flex-wrap items-end gap-2">
         {input.view !== "biezace" && <input type="hidden" name="widok" value={input.view} />}
-        <div className="min-w-0 flex-1 sm:max-w-sm">
-          <label htmlFor="substitutions-q" className="label">
-            {t("substitutions.list.search")}
-          </label>
-          <input id="substitutions-q" name="q" type="search" defaultValue={input.q ?? ""} aria-describedby="substitutions-q-hint" className="input" />
-          <p id="substitutions-q-hint" className="mt-1 text-xs text-slate-700">
-            {t("substitutions.list.searchHint")}
-          </p>
-        </div>
+        <FieldFrame id="substitutions-q" label={t("substitutions.list.search")} hint={t("substitutions.list.searchHint")} className="min-w-0 flex-1 sm:max-w-sm">
+          <input id="substitutions-q" name="q" type="search" defaultValue={input.q ?? ""} aria-describedby={describedByOf("substitutions-q", t("substitutions.list.searchHint"))} className="input" />
+        </FieldFrame>
         <button type="submit" className="btn-secondary mb-5">
           {t("substitutions.list.apply")}
         </button>
@@ -97,26 +93,18 @@ export function SubstitutionList({ input }: { input: SubstitutionListInput & { v
               <Card key={s.id} s={s} pending={cancel.isPending && cancel.variables?.id === s.id} onCancel={() => cancel.mutate({ id: s.id })} locale={locale} />
             ))}
           </ul>
-          <div className="mt-2 hidden overflow-x-auto md:block" tabIndex={0} role="region" aria-label={t("substitutions.list.caption", { view: viewLabel })}>
-            <table className="data-table min-w-[48rem]" data-testid="substitutions-table">
-              <caption className="sr-only">{t("substitutions.list.caption", { view: viewLabel })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("substitutions.list.absent")}</th>
-                  <th scope="col">{t("substitutions.list.substitute")}</th>
-                  <th scope="col">{t("substitutions.list.period")}</th>
-                  <th scope="col">{t("substitutions.list.reason")}</th>
-                  <th scope="col">{t("substitutions.list.createdBy")}</th>
-                  <th scope="col">{t("common.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((s) => (
-                  <Row key={s.id} s={s} pending={cancel.isPending && cancel.variables?.id === s.id} onCancel={() => cancel.mutate({ id: s.id })} locale={locale} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableScroll className="mt-2 hidden md:block" label={t("substitutions.list.caption", { view: viewLabel })}>
+            <DataTable
+              caption={t("substitutions.list.caption", { view: viewLabel })}
+              columns={[t("substitutions.list.absent"), t("substitutions.list.substitute"), t("substitutions.list.period"), t("substitutions.list.reason"), t("substitutions.list.createdBy"), t("common.actions")]}
+              className="min-w-[48rem]"
+              testId="substitutions-table"
+            >
+              {list.items.map((s) => (
+                <Row key={s.id} s={s} pending={cancel.isPending && cancel.variables?.id === s.id} onCancel={() => cancel.mutate({ id: s.id })} locale={locale} />
+              ))}
+            </DataTable>
+          </TableScroll>
         </>
       )}
 
@@ -138,11 +126,7 @@ function Who({ p }: { p: SubstitutionDto["absent"] }) {
 
 function StatusBadge({ s, locale }: { s: SubstitutionDto; locale: "pl" | "en" }) {
   const t = useT();
-  return (
-    <span className={`${BADGE} ${STATUS_CLASS[s.status]}`}>
-      {s.cancelledAt ? t("substitutions.cancelledOn", { date: formatDateTime(s.cancelledAt, locale) }) : t(`substitutions.status.${s.status}`)}
-    </span>
-  );
+  return <Badge tone={STATUS_TONE[s.status]}>{s.cancelledAt ? t("substitutions.cancelledOn", { date: formatDateTime(s.cancelledAt, locale) }) : t(`substitutions.status.${s.status}`)}</Badge>;
 }
 
 /** "Anuluj zastępstwo", then an inline "are you sure" with the two answers. */

@@ -3,12 +3,12 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { fieldErrorsOf, FormMessage } from "@/components/form/field";
+import { FormMessage } from "@/components/form/field";
+import { useFormErrors } from "@/components/form/form-errors";
 import { useT } from "@/components/i18n";
 import { useTRPC } from "@/trpc/react";
 import { USERS_PATH } from "../users.params";
 import { ZCreateUserInput } from "../users.schemas";
-import { focusFirstInvalid, zodFieldErrors } from "./form-errors";
 import { GeneratedPassword } from "./generated-password";
 import { PasswordChoice, readPasswordChoice } from "./password-choice";
 import { EMPTY_USER, readUserFields, UserFields } from "./user-fields";
@@ -32,9 +32,7 @@ export function CreateUserForm() {
 function CreateForm({ onCreated, t }: { onCreated: (c: Created) => void; t: ReturnType<typeof useT> }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useRef<HTMLFormElement>(null);
   const { data: options } = useSuspenseQuery(trpc.users.formOptions.queryOptions());
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const create = useMutation(
     trpc.users.create.mutationOptions({
       onSuccess: async () => {
@@ -45,32 +43,24 @@ function CreateForm({ onCreated, t }: { onCreated: (c: Created) => void; t: Retu
       },
     }),
   );
-  const errors = clientErrors ?? fieldErrorsOf(create.error);
+  const { formRef, errors, check } = useFormErrors(ZCreateUserInput, create.error);
   const hasFieldErrors = Object.keys(errors).length > 0;
-
-  useEffect(() => {
-    if (create.error) focusFirstInvalid(form.current);
-  }, [create.error]);
 
   return (
     <form
-      ref={form}
+      ref={formRef}
       noValidate
       className="card space-y-6"
       onSubmit={(e) => {
         e.preventDefault();
-        const values = { ...readUserFields(e.currentTarget), ...readPasswordChoice(e.currentTarget) };
-        const parsed = ZCreateUserInput.safeParse(values);
-        if (!parsed.success) {
+        const ok = check({ ...readUserFields(e.currentTarget), ...readPasswordChoice(e.currentTarget) });
+        if (!ok) {
           create.reset();
-          setClientErrors(zodFieldErrors(parsed.error));
-          focusFirstInvalid(e.currentTarget);
           return;
         }
-        setClientErrors(null);
-        create.mutate(values, {
-          onSuccess: (result) =>
-            onCreated({ id: result.id, generatedPassword: result.generatedPassword, name: `${parsed.data.firstName} ${parsed.data.lastName}`, email: parsed.data.email }),
+        const { data } = ok;
+        create.mutate(ok.input, {
+          onSuccess: (result) => onCreated({ id: result.id, generatedPassword: result.generatedPassword, name: `${data.firstName} ${data.lastName}`, email: data.email }),
         });
       }}
     >

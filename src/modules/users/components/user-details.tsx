@@ -2,16 +2,17 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
-import { fieldErrorsOf, FormMessage } from "@/components/form/field";
+import { useState } from "react";
+import { ConfirmButton } from "@/components/confirm-button";
+import { DataTable, TableScroll } from "@/components/data-table";
+import { FormMessage } from "@/components/form/field";
+import { useFormErrors } from "@/components/form/form-errors";
 import { useLocale, useT } from "@/components/i18n";
 import { PageHeader } from "@/components/page-header";
 import { formatDateTime } from "@/lib/i18n/translator";
 import { useTRPC } from "@/trpc/react";
 import { USERS_PATH } from "../users.params";
 import { ZSetUserPasswordInput, ZUpdateUserInput, type UserDetails as UserDetailsDto } from "../users.schemas";
-import { ConfirmButton } from "./confirm-button";
-import { focusFirstInvalid, zodFieldErrors } from "./form-errors";
 import { GeneratedPassword } from "./generated-password";
 import { PasswordChoice, readPasswordChoice } from "./password-choice";
 import { UserStatusBadges } from "./status-badges";
@@ -66,9 +67,7 @@ function EditSection({ user }: { user: UserDetailsDto }) {
   const t = useT();
   const trpc = useTRPC();
   const invalidate = useInvalidateUser(user.id);
-  const form = useRef<HTMLFormElement>(null);
   const { data: options } = useSuspenseQuery(trpc.users.formOptions.queryOptions());
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   // Remounts the form after a successful save only, so other refreshes never discard what is being typed.
   const [version, setVersion] = useState(0);
   const update = useMutation(
@@ -79,11 +78,8 @@ function EditSection({ user }: { user: UserDetailsDto }) {
       },
     }),
   );
-  const errors = clientErrors ?? fieldErrorsOf(update.error);
+  const { formRef, errors, check } = useFormErrors(ZUpdateUserInput, update.error);
   const hasFieldErrors = Object.keys(errors).length > 0;
-  useEffect(() => {
-    if (update.error) focusFirstInvalid(form.current);
-  }, [update.error]);
 
   return (
     <section className="card" aria-labelledby="user-data">
@@ -91,22 +87,18 @@ function EditSection({ user }: { user: UserDetailsDto }) {
         {t("users.details.data")}
       </h2>
       <form
-        ref={form}
+        ref={formRef}
         key={version}
         noValidate
         className="space-y-6"
         onSubmit={(e) => {
           e.preventDefault();
-          const values = { id: user.id, ...readUserFields(e.currentTarget) };
-          const parsed = ZUpdateUserInput.safeParse(values);
-          if (!parsed.success) {
+          const ok = check({ id: user.id, ...readUserFields(e.currentTarget) });
+          if (!ok) {
             update.reset();
-            setClientErrors(zodFieldErrors(parsed.error));
-            focusFirstInvalid(e.currentTarget);
             return;
           }
-          setClientErrors(null);
-          update.mutate(values);
+          update.mutate(ok.input);
         }}
       >
         <FormMessage error={hasFieldErrors ? t("users.form.hasErrors") : update.error?.message} success={update.isSuccess ? t("common.saved") : null} />
@@ -216,10 +208,9 @@ function PasswordSection({ userId }: { userId: string }) {
   const t = useT();
   const trpc = useTRPC();
   const invalidate = useInvalidateUser(userId);
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
   const [round, setRound] = useState(0);
   const setPassword = useMutation(trpc.users.setPassword.mutationOptions({ onSuccess: () => invalidate() }));
-  const errors = clientErrors ?? fieldErrorsOf(setPassword.error);
+  const { formRef, errors, check } = useFormErrors(ZSetUserPasswordInput, setPassword.error);
   const result = setPassword.data;
 
   return (
@@ -229,21 +220,18 @@ function PasswordSection({ userId }: { userId: string }) {
       </h2>
       <p className="mb-3 text-sm text-slate-800">{t("users.details.newPasswordHint")}</p>
       <form
+        ref={formRef}
         key={round}
         noValidate
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          const values = { id: userId, ...readPasswordChoice(e.currentTarget) };
-          const parsed = ZSetUserPasswordInput.safeParse(values);
-          if (!parsed.success) {
+          const ok = check({ id: userId, ...readPasswordChoice(e.currentTarget) });
+          if (!ok) {
             setPassword.reset();
-            setClientErrors(zodFieldErrors(parsed.error));
-            focusFirstInvalid(e.currentTarget);
             return;
           }
-          setClientErrors(null);
-          setPassword.mutate(values, { onSuccess: () => setRound((r) => r + 1) });
+          setPassword.mutate(ok.input, { onSuccess: () => setRound((r) => r + 1) });
         }}
       >
         <FormMessage error={errors.password ? null : setPassword.error?.message} success={result ? t("users.details.passwordSetDone") : null} />
@@ -269,34 +257,23 @@ function EventsSection({ user }: { user: UserDetailsDto }) {
       {user.recentEvents.length === 0 ? (
         <p className="text-sm text-slate-800">{t("users.details.noEvents")}</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="user-events">
-          <table className="data-table min-w-[36rem]">
-            <caption className="sr-only">{t("users.details.events")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("users.details.when")}</th>
-                <th scope="col">{t("users.details.action")}</th>
-                <th scope="col">{t("users.details.object")}</th>
-                <th scope="col">{t("users.details.ip")}</th>
+        <TableScroll labelledBy="user-events">
+          <DataTable caption={t("users.details.events")} columns={[t("users.details.when"), t("users.details.action"), t("users.details.object"), t("users.details.ip")]} className="min-w-[36rem]">
+            {user.recentEvents.map((e) => (
+              <tr key={e.id}>
+                <td className="whitespace-nowrap">{formatDateTime(e.occurredAt, locale)}</td>
+                <td>
+                  <code className="text-xs">{e.action}</code>
+                </td>
+                <td className="break-all">
+                  {e.entityType}
+                  {e.entityId ? ` · ${e.entityId}` : ""}
+                </td>
+                <td>{e.ip ?? t("common.noData")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {user.recentEvents.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(e.occurredAt, locale)}</td>
-                  <td>
-                    <code className="text-xs">{e.action}</code>
-                  </td>
-                  <td className="break-all">
-                    {e.entityType}
-                    {e.entityId ? ` · ${e.entityId}` : ""}
-                  </td>
-                  <td>{e.ip ?? t("common.noData")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTable>
+        </TableScroll>
       )}
     </section>
   );

@@ -3,13 +3,15 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Form from "next/form";
 import Link from "next/link";
-import { EmptyState } from "@/components/page-header";
+import { DataTable, TableScroll } from "@/components/data-table";
+import { describedByOf, FieldFrame } from "@/components/form/field-frame";
 import { useT } from "@/components/i18n";
+import { EmptyState } from "@/components/page-header";
+import { Pagination } from "@/components/pagination";
 import { ROLES } from "@/lib/permissions";
 import { useTRPC } from "@/trpc/react";
 import { userListHref, USERS_PATH } from "../users.params";
 import { USER_STATUSES, type UserListInput } from "../users.schemas";
-import { Pagination } from "./pagination";
 import { UserStatusBadges } from "./status-badges";
 
 /** The user list: filters in the address bar (a GET form), one server page of 25 at a time. */
@@ -27,19 +29,10 @@ export function UserList({ input }: { input: UserListInput & { page: number } })
           {t("users.list.filters")}
         </h2>
         <Form action={USERS_PATH} key={JSON.stringify(input)} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1.5fr_1.25fr_1fr_auto] lg:items-end">
-          <div>
-            <label htmlFor="users-q" className="label">
-              {t("users.list.search")}
-            </label>
-            <input id="users-q" name="q" type="search" defaultValue={input.q ?? ""} aria-describedby="users-q-hint" className="input" />
-            <p id="users-q-hint" className="mt-1 text-xs text-slate-700">
-              {t("users.list.searchHint")}
-            </p>
-          </div>
-          <div className="lg:self-start">
-            <label htmlFor="users-dep" className="label">
-              {t("users.list.department")}
-            </label>
+          <FieldFrame id="users-q" label={t("users.list.search")} hint={t("users.list.searchHint")}>
+            <input id="users-q" name="q" type="search" defaultValue={input.q ?? ""} aria-describedby={describedByOf("users-q", t("users.list.searchHint"))} className="input" />
+          </FieldFrame>
+          <FieldFrame id="users-dep" label={t("users.list.department")} className="lg:self-start">
             <select id="users-dep" name="komorka" defaultValue={input.departmentId ?? ""} className="input">
               <option value="">{t("users.list.allDepartments")}</option>
               {options.departments.map((d) => (
@@ -48,11 +41,8 @@ export function UserList({ input }: { input: UserListInput & { page: number } })
                 </option>
               ))}
             </select>
-          </div>
-          <div className="lg:self-start">
-            <label htmlFor="users-role" className="label">
-              {t("users.list.role")}
-            </label>
+          </FieldFrame>
+          <FieldFrame id="users-role" label={t("users.list.role")} className="lg:self-start">
             <select id="users-role" name="rola" defaultValue={input.role ?? ""} className="input">
               <option value="">{t("users.list.allRoles")}</option>
               {ROLES.map((r) => (
@@ -61,11 +51,8 @@ export function UserList({ input }: { input: UserListInput & { page: number } })
                 </option>
               ))}
             </select>
-          </div>
-          <div className="lg:self-start">
-            <label htmlFor="users-status" className="label">
-              {t("users.list.status")}
-            </label>
+          </FieldFrame>
+          <FieldFrame id="users-status" label={t("users.list.status")} className="lg:self-start">
             <select id="users-status" name="status" defaultValue={input.status ?? ""} className="input">
               <option value="">{t("users.list.allStatuses")}</option>
               {USER_STATUSES.map((s) => (
@@ -74,7 +61,7 @@ export function UserList({ input }: { input: UserListInput & { page: number } })
                 </option>
               ))}
             </select>
-          </div>
+          </FieldFrame>
           <div className="flex flex-wrap gap-2 lg:self-start lg:pt-6">
             <button type="submit" className="btn-primary">
               {t("users.list.apply")}
@@ -112,39 +99,31 @@ export function UserList({ input }: { input: UserListInput & { page: number } })
               </li>
             ))}
           </ul>
-          <div className="card hidden overflow-x-auto p-0 sm:p-0 md:block" tabIndex={0} role="region" aria-label={t("users.list.caption")}>
-            <table className="data-table min-w-[48rem]" data-testid="users-table">
-              <caption className="sr-only">{t("users.list.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("users.list.name")}</th>
-                  <th scope="col">{t("users.list.email")}</th>
-                  <th scope="col">{t("users.list.departmentShort")}</th>
-                  <th scope="col">{t("users.list.position")}</th>
-                  <th scope="col">{t("users.list.roles")}</th>
-                  <th scope="col">{t("users.list.status")}</th>
+          <TableScroll className="card hidden p-0 sm:p-0 md:block" label={t("users.list.caption")}>
+            <DataTable
+              caption={t("users.list.caption")}
+              columns={[t("users.list.name"), t("users.list.email"), t("users.list.departmentShort"), t("users.list.position"), t("users.list.roles"), t("users.list.status")]}
+              className="min-w-[48rem]"
+              testId="users-table"
+            >
+              {list.items.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">
+                    <Link href={`${USERS_PATH}/${u.id}`} className="link">
+                      {u.lastName} {u.firstName}
+                    </Link>
+                  </th>
+                  <td className="whitespace-nowrap">{u.email}</td>
+                  <td>{u.departmentSymbol ?? t("common.none")}</td>
+                  <td>{u.positionName ?? t("common.none")}</td>
+                  <td>{u.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+                  <td>
+                    <UserStatusBadges active={u.active} locked={u.locked} t={t} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.items.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row" className="px-3 py-2 text-left font-normal whitespace-nowrap">
-                      <Link href={`${USERS_PATH}/${u.id}`} className="link">
-                        {u.lastName} {u.firstName}
-                      </Link>
-                    </th>
-                    <td className="whitespace-nowrap">{u.email}</td>
-                    <td>{u.departmentSymbol ?? t("common.none")}</td>
-                    <td>{u.positionName ?? t("common.none")}</td>
-                    <td>{u.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-                    <td>
-                      <UserStatusBadges active={u.active} locked={u.locked} t={t} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </DataTable>
+          </TableScroll>
         </>
       )}
 
