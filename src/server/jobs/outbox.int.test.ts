@@ -193,6 +193,16 @@ describe.each(TEST_DB_KINDS)("outbox on %s", (kind) => {
     expect(count(k)).toBe(1);
   });
 
+  it("stores one job when the same dedupeKey is enqueued by concurrent transactions", async () => {
+    const k = key();
+    const dedupeKey = `test:${k}`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => db.prisma.$transaction(async (tx) => enqueue(tx, okJob, { key: k }, { dedupeKey }))),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await db.prisma.outboxJob.count({ where: { dedupeKey } })).toBe(1);
+  });
+
   it("picks up a RUNNING job whose lease has expired, and leaves one with a live lease", async () => {
     const expired = key();
     const live = key();

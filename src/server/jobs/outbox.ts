@@ -41,8 +41,9 @@ export async function enqueue<S extends z.ZodType>(
     runAt: options.runAt ?? new Date(),
   };
   if (options.dedupeKey) {
-    // The same logical job enqueued twice (a retried request) is stored once.
-    await tx.outboxJob.upsert({ where: { dedupeKey: options.dedupeKey }, create: { ...row, dedupeKey: options.dedupeKey }, update: {} });
+    // The same logical job enqueued twice (a retried request, even concurrently) is stored once:
+    // INSERT … ON CONFLICT ("dedupeKey") DO NOTHING.
+    await tx.outboxJob.createMany({ data: [{ ...row, dedupeKey: options.dedupeKey }], skipDuplicates: true });
   } else {
     await tx.outboxJob.create({ data: row });
   }
