@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServiceContext } from "@/server/context";
-import { AppError } from "@/server/errors";
+import { AppError, isUniqueViolation } from "@/server/errors";
 import { createActor, createDepartment, createLocation, createPosition, createUser } from "@/test/factories";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
 import {
@@ -125,6 +125,17 @@ describe.each(TEST_DB_KINDS)("organisation on %s", (kind) => {
       const duplicate = await appError(org.createLocation(admin, location("o13")));
       expect(duplicate.code).toBe("CONFLICT");
       expect(duplicate.fieldErrors?.code).toMatch(/O13.*już istnieje/);
+    });
+
+    it("keeps one active siedziba even past the service (the database index backs the check)", async () => {
+      const error = await db.prisma.location
+        .create({ data: { code: "HQX", name: "Druga siedziba", kind: "SIEDZIBA", street: "ul. Testowa 1", postalCode: "00-001", city: "Testowo", sortKey: "0" } })
+        .catch((e: unknown) => e);
+      expect(isUniqueViolation(error)).toBe(true);
+      // The index is named so that the service can tell this violation from a duplicate code.
+      const e = error as { meta?: unknown; cause?: unknown; message?: unknown };
+      expect(JSON.stringify([e.meta, e.cause, e.message])).toContain("siedziba");
+      expect(await db.prisma.location.count({ where: { kind: "SIEDZIBA", active: true } })).toBe(1);
     });
 
     it("validates the postal code", () => {

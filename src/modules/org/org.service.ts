@@ -159,6 +159,9 @@ function toLocation(row: Prisma.LocationGetPayload<{ select: typeof LOCATION_SEL
 const LOCATION_NOT_FOUND = "Nie znaleziono tej lokalizacji.";
 
 function locationConflict(error: unknown, code: string): unknown {
+  if (isUniqueViolation(error) && uniqueTarget(error).includes("siedziba")) {
+    return uniqueConflict(error, "kind", "Urząd ma już aktywną siedzibę. Zmień ją najpierw na oddział albo dezaktywuj.");
+  }
   return uniqueConflict(error, "code", `Lokalizacja o kodzie „${code}” już istnieje. Wybierz inny kod.`);
 }
 
