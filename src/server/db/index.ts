@@ -3,20 +3,13 @@
  * the demo office when empty (SEED_DEMO). One instance per process, kept across dev hot reloads.
  */
 import "server-only";
-import path from "node:path";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { env } from "@/env";
 import { applyMigrations, readMigrations } from "./migrate";
-import { openDatabase, type DatabaseTarget, type OpenDatabase } from "./open";
+import { configuredTarget, openDatabase, type OpenDatabase } from "./open";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
-
-export function configuredTarget(): DatabaseTarget {
-  return env.DATABASE_URL
-    ? { kind: "server", url: env.DATABASE_URL }
-    : { kind: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") };
-}
 
 const globalForDb = globalThis as unknown as { obiegDb?: Promise<OpenDatabase> };
 

@@ -4,14 +4,21 @@
  * SqlRunner for migrations. Nothing here runs at import time: `next build` imports route modules.
  */
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { env } from "@/env";
 import type { SqlRunner } from "./migrate";
 
 export type DatabaseTarget = { kind: "server"; url: string } | { kind: "pglite"; dataDir: string | null };
+
+/** The database the configuration names: the server in DATABASE_URL, else PGlite in DATA_DIR/pglite. */
+export function configuredTarget(): DatabaseTarget {
+  return env.DATABASE_URL ? { kind: "server", url: env.DATABASE_URL } : { kind: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") };
+}
 
 export interface OpenDatabase {
   prisma: PrismaClient;
