@@ -37,6 +37,22 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Largest file accepted on upload (scans, attachments), in megabytes. */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  /**
+   * S3-compatible file storage (AWS S3, MinIO, Ceph …). Without S3_BUCKET files are kept in
+   * DATA_DIR/files, content-addressed by SHA-256.
+   */
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: z.string().trim().min(1).optional(),
+  S3_REGION: z.string().trim().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  /** Path-style URLs (http://host/bucket/key), needed by MinIO and most self-hosted servers. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** Run the outbox worker inside the web process. */
   OUTBOX_WORKER: z
     .enum(["true", "false"])

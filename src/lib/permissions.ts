@@ -14,17 +14,24 @@ export const PERMISSIONS = [
   "users.manage",
   "audit.view",
   "jobs.view",
+  "contacts.view", // baza teleadresowa: search, read, add, edit
+  "contacts.manage", // merge duplicates, CSV import and export
+  "documents.work", // "Do mnie", letters and cases visible by department / assignment
+  "documents.view.all", // kierownictwo: every non-confidential letter and case
+  "letters.register", // kancelaria: register incoming letters, the RPW
+  "letters.dispatch", // kancelaria: dispatch outgoing letters, książka nadawcza, ZPO
+  "jrwa.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: Permission[] = ["dashboard.view", "directory.view"];
+const everyone: Permission[] = ["dashboard.view", "directory.view", "contacts.view", "documents.work"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view"],
-  KANCELARIA: everyone,
+  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage"],
+  KANCELARIA: [...everyone, "contacts.manage", "letters.register", "letters.dispatch"],
   KIEROWNIK: [...everyone, "substitutions.manage"],
   PRACOWNIK: everyone,
-  SEKRETARZ: [...everyone, "substitutions.manage", "substitutions.manage.all"],
+  SEKRETARZ: [...everyone, "substitutions.manage", "substitutions.manage.all", "documents.view.all"],
   SKARBNIK: everyone,
   REDAKTOR_BIP: everyone,
 };

@@ -14,15 +14,46 @@ export interface NavSection {
   items: NavItem[];
 }
 
-export type IconName = "home" | "building" | "swap" | "office" | "tree" | "badge" | "users" | "log" | "queue";
+export type IconName =
+  | "home"
+  | "building"
+  | "swap"
+  | "office"
+  | "tree"
+  | "badge"
+  | "users"
+  | "log"
+  | "queue"
+  | "inbox"
+  | "mailIn"
+  | "mailOut"
+  | "memo"
+  | "folder"
+  | "contacts"
+  | "book"
+  | "plan"
+  | "route"
+  | "register";
 
 export const NAV: NavSection[] = [
   {
     label: null,
     items: [
       { href: "/pulpit", label: "nav.dashboard", permission: "dashboard.view", icon: "home" },
+      { href: "/do-mnie", label: "nav.inbox", permission: "documents.work", icon: "inbox" },
       { href: "/struktura", label: "nav.directory", permission: "directory.view", icon: "building" },
       { href: "/zastepstwa", label: "nav.substitutions", permission: "substitutions.manage", icon: "swap" },
+    ],
+  },
+  {
+    label: "nav.documentsSection",
+    items: [
+      { href: "/pisma/przychodzace", label: "nav.incoming", permission: "documents.work", icon: "mailIn" },
+      { href: "/pisma/wychodzace", label: "nav.outgoing", permission: "documents.work", icon: "mailOut" },
+      { href: "/pisma/wewnetrzne", label: "nav.internal", permission: "documents.work", icon: "memo" },
+      { href: "/pisma/ksiazka-nadawcza", label: "nav.dispatchBook", permission: "letters.dispatch", icon: "book" },
+      { href: "/sprawy", label: "nav.cases", permission: "documents.work", icon: "folder" },
+      { href: "/kontakty", label: "nav.contacts", permission: "contacts.view", icon: "contacts" },
     ],
   },
   {
@@ -32,6 +63,9 @@ export const NAV: NavSection[] = [
       { href: "/admin/komorki", label: "nav.departments", permission: "org.manage", icon: "tree" },
       { href: "/admin/stanowiska", label: "nav.positions", permission: "org.manage", icon: "badge" },
       { href: "/admin/uzytkownicy", label: "nav.users", permission: "users.manage", icon: "users" },
+      { href: "/admin/rejestry", label: "nav.registers", permission: "org.manage", icon: "register" },
+      { href: "/admin/sciezki-akceptacji", label: "nav.approvalPaths", permission: "org.manage", icon: "route" },
+      { href: "/admin/jrwa", label: "nav.jrwa", permission: "jrwa.manage", icon: "plan" },
       { href: "/admin/dziennik", label: "nav.audit", permission: "audit.view", icon: "log" },
       { href: "/admin/zadania", label: "nav.jobs", permission: "jobs.view", icon: "queue" },
     ],

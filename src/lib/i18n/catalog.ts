@@ -1,15 +1,20 @@
 /** All message namespaces, composed once. A module adds its `<m>.messages.ts` here. */
 import * as audit from "@/modules/audit/audit.messages";
+import * as contacts from "@/modules/contacts/contacts.messages";
+import * as letters from "@/modules/letters/letters.messages";
+import * as outgoing from "@/modules/outgoing/outgoing.messages";
+import * as cases from "@/modules/cases/cases.messages";
+import * as files from "@/modules/files/files.messages";
 import * as jobs from "@/modules/jobs/jobs.messages";
 import * as org from "@/modules/org/org.messages";
 import * as substitutions from "@/modules/substitutions/substitutions.messages";
 import * as users from "@/modules/users/users.messages";
 import * as core from "./core.messages";
 
-const pl = { ...core.pl, org: org.pl, users: users.pl, substitutions: substitutions.pl, audit: audit.pl, jobs: jobs.pl };
+const pl = { ...core.pl, org: org.pl, users: users.pl, substitutions: substitutions.pl, audit: audit.pl, jobs: jobs.pl, contacts: contacts.pl, letters: letters.pl, outgoing: outgoing.pl, cases: cases.pl, files: files.pl };
 
 export type Messages = typeof pl;
 
-const en: Messages = { ...core.en, org: org.en, users: users.en, substitutions: substitutions.en, audit: audit.en, jobs: jobs.en };
+const en: Messages = { ...core.en, org: org.en, users: users.en, substitutions: substitutions.en, audit: audit.en, jobs: jobs.en, contacts: contacts.en, letters: letters.en, outgoing: outgoing.en, cases: cases.en, files: files.en };
 
 export const catalog = { pl, en } as const;

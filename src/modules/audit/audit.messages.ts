@@ -66,6 +66,11 @@ export const pl = {
     profile: { updated: "Zmiana danych we własnym profilu" },
     system: { seeded: "Wczytanie danych demonstracyjnych" },
     job: { retried: "Ponowienie zadania w tle" },
+    // — contacts (pl) —
+    // — files (pl) —
+    // — letters (pl) —
+    // — outgoing (pl) —
+    // — cases (pl) —
   },
   entityTypes: {
     user: "Użytkownik",
@@ -76,6 +81,12 @@ export const pl = {
     substitution: "Zastępstwo",
     system: "System",
     job: "Zadanie w tle",
+    contact: "Kontakt",
+    document: "Pismo",
+    file: "Plik",
+    case: "Sprawa",
+    jrwa: "Klasa JRWA",
+    "dispatch-book": "Książka nadawcza",
   },
   /** Names of fields in "changes". */
   fields: {
@@ -204,6 +215,11 @@ export const en: typeof pl = {
     profile: { updated: "Own profile changed" },
     system: { seeded: "Demo data loaded" },
     job: { retried: "Background job retried" },
+    // — contacts (en) —
+    // — files (en) —
+    // — letters (en) —
+    // — outgoing (en) —
+    // — cases (en) —
   },
   entityTypes: {
     user: "User",
@@ -214,6 +230,12 @@ export const en: typeof pl = {
     substitution: "Substitution",
     system: "System",
     job: "Background job",
+    contact: "Contact",
+    document: "Letter",
+    file: "File",
+    case: "Case",
+    jrwa: "JRWA class",
+    "dispatch-book": "Dispatch book",
   },
   fields: {
     firstName: "first name",

@@ -1,4 +1,9 @@
 import { auditRouter } from "@/modules/audit/audit.router";
+import { contactsRouter } from "@/modules/contacts/contacts.router";
+import { lettersRouter } from "@/modules/letters/letters.router";
+import { outgoingRouter } from "@/modules/outgoing/outgoing.router";
+import { casesRouter } from "@/modules/cases/cases.router";
+import { filesRouter } from "@/modules/files/files.router";
 import { dashboardRouter } from "@/modules/dashboard/dashboard.router";
 import { jobsRouter } from "@/modules/jobs/jobs.router";
 import { orgRouter } from "@/modules/org/org.router";
@@ -15,6 +20,11 @@ export const appRouter = createTRPCRouter({
   substitutions: substitutionsRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  contacts: contactsRouter,
+  letters: lettersRouter,
+  outgoing: outgoingRouter,
+  cases: casesRouter,
+  files: filesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,6 +26,11 @@ export interface AuditEventMap {
   "profile.updated": { changes: FieldChanges };
   "system.seeded": { users: number; departments: number; locations: number };
   "job.retried": { type: string };
+  // — contacts events (contacts module) —
+  // — files events (files module) —
+  // — letters events (letters module: incoming, internal, dekretacja) —
+  // — outgoing events (outgoing module: drafts, approval, dispatch, ZPO) —
+  // — cases events (cases module: JRWA, cases, deadlines) —
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -33,7 +38,22 @@ export type AuditAction = keyof AuditEventMap;
 /** Before/after of each changed field. Secrets never go in (passwords are recorded as changed only). */
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
-export const AUDIT_ENTITY_TYPES = ["user", "office", "location", "department", "position", "substitution", "system", "job"] as const;
+export const AUDIT_ENTITY_TYPES = [
+  "user",
+  "office",
+  "location",
+  "department",
+  "position",
+  "substitution",
+  "system",
+  "job",
+  "contact",
+  "document",
+  "file",
+  "case",
+  "jrwa",
+  "dispatch-book",
+] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -72,6 +92,11 @@ export const AUDIT_ACTIONS = [
   "profile.updated",
   "system.seeded",
   "job.retried",
+  // — contacts actions —
+  // — files actions —
+  // — letters actions —
+  // — outgoing actions —
+  // — cases actions —
 ] as const satisfies readonly AuditAction[];
 
 /** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */

@@ -1,0 +1,105 @@
+/**
+ * Who sees which letters and cases — the one visibility rule of kancelaria, letters and cases.
+ *
+ * - Everybody sees what they created, what is assigned to them (dekretacja, approval step, the
+ *   responsible clerk of its case) and what they were named on (confidential access lists).
+ * - A clerk sees the letters and cases of their department; a head (Department.headId) also those
+ *   of the referaty below; a substitute, while the substitution lasts, sees what the absent person
+ *   sees by department and by assignment.
+ * - The kancelaria ("letters.register") sees every incoming letter and every approved or dispatched
+ *   outgoing letter (the registers it keeps); kierownictwo ("documents.view.all") sees everything.
+ * - `confidential` narrows a letter or case to the named people only (author, assignees, approvers,
+ *   the responsible clerk and the access list): department-wide and office-wide views skip it.
+ *
+ * Services start every read from `documentVisibleWhere` / `caseVisibleWhere`; a record outside
+ * answers NOT_FOUND, so its existence does not leak.
+ */
+import type { Prisma } from "@prisma/client";
+import { todayInPoland } from "@/lib/i18n/translator";
+import { can } from "@/lib/permissions";
+import type { Actor } from "@/server/context";
+import type { Db, Tx } from "@/server/db";
+
+export interface WorkScope {
+  actorId: string;
+  /** The actor and everyone they substitute today. */
+  userIds: string[];
+  /** Departments whose non-confidential letters and cases the actor sees. */
+  departmentIds: string[];
+  /** Departments the actor runs as head (or as a head's substitute), with their referaty. */
+  headOfDepartmentIds: string[];
+  /** "documents.view.all": every non-confidential record. */
+  all: boolean;
+  /** "letters.register": every non-confidential incoming and approved/dispatched outgoing letter. */
+  registry: boolean;
+}
+
+/** Builds the actor's scope for today (Polish calendar day): one small query per source. */
+export async function loadWorkScope(db: Db | Tx, actor: Actor, now = new Date()): Promise<WorkScope> {
+  const today = new Date(`${todayInPoland(now)}T00:00:00.000Z`);
+  const substituted = await db.substitution.findMany({
+    where: { substituteId: actor.id, cancelledAt: null, dateFrom: { lte: today }, dateTo: { gte: today } },
+    select: { absent: { select: { id: true, departmentId: true } } },
+  });
+  const userIds = [actor.id, ...substituted.map((s) => s.absent.id)];
+  const headed = await db.department.findMany({ where: { headId: { in: userIds } }, select: { id: true } });
+  const headedIds = headed.map((d) => d.id);
+  const referaty = headedIds.length ? await db.department.findMany({ where: { parentId: { in: headedIds } }, select: { id: true } }) : [];
+  const headOfDepartmentIds = unique([...headedIds, ...referaty.map((d) => d.id)]);
+  const memberOf = [actor.departmentId, ...substituted.map((s) => s.absent.departmentId)].filter((d): d is string => Boolean(d));
+  return {
+    actorId: actor.id,
+    userIds: unique(userIds),
+    departmentIds: unique([...memberOf, ...headOfDepartmentIds]),
+    headOfDepartmentIds,
+    all: can(actor.roles, "documents.view.all"),
+    registry: can(actor.roles, "letters.register"),
+  };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** Letters (and case notes) the scope may see. */
+export function documentVisibleWhere(scope: WorkScope): Prisma.DocumentWhereInput {
+  const users = { in: scope.userIds };
+  const departments = { in: scope.departmentIds };
+  const personal: Prisma.DocumentWhereInput[] = [
+    { createdById: users },
+    { assigneeId: users },
+    { assignments: { some: { userId: users } } },
+    { approvalSteps: { some: { approverId: users } } },
+    { access: { some: { userId: users } } },
+    { case: { responsibleId: users } },
+  ];
+  if (scope.all) return { OR: [{ confidential: false }, ...personal] };
+  const open: Prisma.DocumentWhereInput[] = [
+    { departmentId: departments },
+    { assignments: { some: { departmentId: departments } } },
+    { recipients: { some: { departmentId: departments } } },
+    { case: { departmentId: departments } },
+  ];
+  if (scope.registry) {
+    open.push({ kind: "INCOMING" }, { kind: "OUTGOING", status: { in: ["APPROVED", "DISPATCHED"] } });
+  }
+  return { OR: [{ confidential: false, OR: open }, ...personal] };
+}
+
+/** Cases the scope may see. */
+export function caseVisibleWhere(scope: WorkScope): Prisma.CaseWhereInput {
+  const users = { in: scope.userIds };
+  const personal: Prisma.CaseWhereInput[] = [{ responsibleId: users }, { createdById: users }, { access: { some: { userId: users } } }];
+  if (scope.all) return { OR: [{ confidential: false }, ...personal] };
+  return { OR: [{ confidential: false, departmentId: { in: scope.departmentIds } }, ...personal] };
+}
+
+/** The head of the department (or of its parent wydział), or their substitute today. */
+export function isHeadOf(scope: WorkScope, departmentId: string): boolean {
+  return scope.headOfDepartmentIds.includes(departmentId);
+}
+
+/** The actor acts for this user (is them, or substitutes them today). */
+export function actsFor(scope: WorkScope, userId: string | null | undefined): boolean {
+  return Boolean(userId) && scope.userIds.includes(userId as string);
+}
