@@ -6,6 +6,8 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
+/** Several checkouts or builds can run e2e side by side with their own E2E_PORT, E2E_DATA_DIR and NEXT_DIST_DIR. */
+const DATA_DIR = process.env.E2E_DATA_DIR ?? "./data/e2e";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export default defineConfig({
@@ -28,11 +30,11 @@ export default defineConfig({
     { name: "mobile", use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
   ],
   webServer: {
-    command: `rm -rf ./data/e2e && npx next build && npx next start -p ${PORT}`,
+    command: `rm -rf ${DATA_DIR} && npx next build && npx next start -p ${PORT}`,
     url: `${BASE_URL}/logowanie`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { DATA_DIR: "./data/e2e", APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL, SEED_DEMO: "true" },
+    env: { DATA_DIR, APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL, SEED_DEMO: "true" },
   },
 });
