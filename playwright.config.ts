@@ -26,8 +26,11 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
-    { name: "mobile", use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
+    // The main journey runs first, alone, on the fresh database: it checks the very first numbers
+    // of the year (RPW/1/…, GK.6220.1.…). Its clerk part runs at 360 px inside the test.
+    { name: "journey", testMatch: /journey\.spec\.ts$/, use: { viewport: { width: 1280, height: 800 } } },
+    { name: "desktop", testIgnore: /journey\.spec\.ts$/, dependencies: ["journey"], use: { viewport: { width: 1280, height: 800 } } },
+    { name: "mobile", testIgnore: /journey\.spec\.ts$/, dependencies: ["journey"], use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
   ],
   webServer: {
     command: `rm -rf ${DATA_DIR} && npx next build && npx next start -p ${PORT}`,

@@ -36,21 +36,28 @@ export interface WorkScope {
 
 /** Builds the actor's scope for today (Polish calendar day): one small query per source. */
 export async function loadWorkScope(db: Db | Tx, actor: Actor, now = new Date()): Promise<WorkScope> {
-  const today = new Date(`${todayInPoland(now)}T00:00:00.000Z`);
-  const substituted = await db.substitution.findMany({
-    where: { substituteId: actor.id, cancelledAt: null, dateFrom: { lte: today }, dateTo: { gte: today } },
-    select: { absent: { select: { id: true, departmentId: true } } },
-  });
-  const userIds = [actor.id, ...substituted.map((s) => s.absent.id)];
-  const headed = await db.department.findMany({ where: { headId: { in: userIds } }, select: { id: true } });
-  const headedIds = headed.map((d) => d.id);
-  const referaty = headedIds.length ? await db.department.findMany({ where: { parentId: { in: headedIds } }, select: { id: true } }) : [];
-  const headOfDepartmentIds = unique([...headedIds, ...referaty.map((d) => d.id)]);
-  const memberOf = [actor.departmentId, ...substituted.map((s) => s.absent.departmentId)].filter((d): d is string => Boolean(d));
+  const today = todayInPoland(now);
+  // One round trip (every list and detail starts here): the people the actor acts for today, their
+  // departments, and the departments they head with the referaty below.
+  const rows = await db.$queryRaw<{ kind: "user" | "member" | "head"; id: string }[]>`
+    WITH people AS (
+      SELECT ${actor.id}::text AS id, ${actor.departmentId}::text AS department_id
+      UNION
+      SELECT u.id, u."departmentId" FROM "Substitution" s JOIN "User" u ON u.id = s."absentId"
+      WHERE s."substituteId" = ${actor.id} AND s."cancelledAt" IS NULL AND s."dateFrom" <= ${today}::date AND s."dateTo" >= ${today}::date
+    ), headed AS (
+      SELECT d.id FROM "Department" d WHERE d."headId" IN (SELECT id FROM people)
+    )
+    SELECT 'user' AS kind, id FROM people
+    UNION ALL SELECT 'member', department_id FROM people WHERE department_id IS NOT NULL
+    UNION ALL SELECT 'head', id FROM headed
+    UNION ALL SELECT 'head', d.id FROM "Department" d WHERE d."parentId" IN (SELECT id FROM headed)`;
+  const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.id);
+  const headOfDepartmentIds = unique(of("head"));
   return {
     actorId: actor.id,
-    userIds: unique(userIds),
-    departmentIds: unique([...memberOf, ...headOfDepartmentIds]),
+    userIds: unique([actor.id, ...of("user")]),
+    departmentIds: unique([...of("member"), ...headOfDepartmentIds]),
     headOfDepartmentIds,
     all: can(actor.roles, "documents.view.all"),
     registry: can(actor.roles, "letters.register"),
