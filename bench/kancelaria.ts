@@ -9,7 +9,7 @@
  *                        obieg_bench_kancelaria is created there and kept for the next run)
  *   BENCH_LETTERS=1000000 BENCH_CASES=200000 BENCH_CONTACTS=50000   data sizes
  *   BENCH_REPEAT=30      calls per query scenario;  BENCH_REGISTER_S=10, BENCH_REGISTER_VUS=8
- *   BENCH_FRESH=1        drop and regenerate the database
+ *   BENCH_FRESH=1        drop and regenerate the database;  BENCH_DATA_ONLY=1  only generate
  *
  * Prints a table and writes bench/results/kancelaria-<time>.json.
  */
@@ -76,6 +76,7 @@ async function main() {
   }
   const [documentCount, caseCount] = await Promise.all([prisma.document.count(), prisma.case.count()]);
   log(`Database: ${documentCount} documents, ${caseCount} cases (${url.host}${url.pathname})`);
+  if (process.env.BENCH_DATA_ONLY === "1") return database.close();
 
   const actorFor = async (email: string): Promise<Actor> => {
     const u = await prisma.user.findUniqueOrThrow({ where: { email }, include: { position: true } });

@@ -139,6 +139,16 @@ describe.each(TEST_DB_KINDS)("visibility of letters and cases on %s", (kind) => 
     expect(after.userIds).toEqual([ids.fnClerk]);
   });
 
+  it("states the kancelaria's rule more simply when the caller lists only incoming letters, with the same result", async () => {
+    const scope = await loadWorkScope(prisma, actorOf(await userOf(ids.registry!)), NOW);
+    const subjects = async (where: object) => (await prisma.document.findMany({ where, select: { subject: true }, orderBy: { subject: "asc" } })).map((d) => d.subject);
+    expect(await subjects({ AND: [{ kind: "INCOMING" }, documentVisibleWhere(scope, { kind: "INCOMING" })] })).toEqual(await subjects({ AND: [{ kind: "INCOMING" }, documentVisibleWhere(scope)] }));
+    expect(documentVisibleWhere(scope, { kind: "INCOMING" })).not.toEqual(documentVisibleWhere(scope));
+    // Drafts are not the registry's: narrowing to DRAFT keeps the full rule.
+    expect(documentVisibleWhere(scope, { kind: "OUTGOING", statuses: ["DRAFT"] })).toEqual(documentVisibleWhere(scope));
+    expect(await subjects({ AND: [{ kind: "OUTGOING" }, documentVisibleWhere(scope, { kind: "OUTGOING", statuses: ["DRAFT"] })] })).toEqual([]);
+  });
+
   it("the kancelaria sees every non-confidential incoming letter but no drafts; kierownictwo sees all non-confidential", async () => {
     expect((await visible(ids.registry!)).docs).toEqual(["FN letter", "GK letter", "Road letter", "Secret GK letter", "Secret for clerk"]);
     expect(await visible(ids.sekretarz!)).toEqual({ docs: ["FN letter", "GK draft", "GK letter", "Road letter"], cases: ["GK.6220.1.2026"] });

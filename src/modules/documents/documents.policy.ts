@@ -68,8 +68,24 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
+/**
+ * What the caller's own filter already guarantees about the rows, so the rule can be stated more
+ * simply for the database: the kancelaria listing incoming letters (or approved/dispatched outgoing
+ * ones) sees all non-confidential rows, which lets PostgreSQL walk a sort index instead of
+ * evaluating every branch of the rule on every row.
+ */
+export interface VisibilityNarrowing {
+  kind?: "INCOMING" | "OUTGOING" | "INTERNAL" | "NOTE";
+  statuses?: readonly ("REGISTERED" | "IN_PROGRESS" | "DONE" | "DRAFT" | "AWAITING_APPROVAL" | "APPROVED" | "DISPATCHED" | "CANCELLED")[];
+}
+
+function registryCoversAll(narrowing: VisibilityNarrowing | undefined): boolean {
+  if (narrowing?.kind === "INCOMING") return true;
+  return narrowing?.kind === "OUTGOING" && Boolean(narrowing.statuses?.length) && narrowing.statuses!.every((s) => s === "APPROVED" || s === "DISPATCHED");
+}
+
 /** Letters (and case notes) the scope may see. */
-export function documentVisibleWhere(scope: WorkScope): Prisma.DocumentWhereInput {
+export function documentVisibleWhere(scope: WorkScope, narrowing?: VisibilityNarrowing): Prisma.DocumentWhereInput {
   const users = { in: scope.userIds };
   const departments = { in: scope.departmentIds };
   const personal: Prisma.DocumentWhereInput[] = [
@@ -80,7 +96,7 @@ export function documentVisibleWhere(scope: WorkScope): Prisma.DocumentWhereInpu
     { access: { some: { userId: users } } },
     { case: { responsibleId: users } },
   ];
-  if (scope.all) return { OR: [{ confidential: false }, ...personal] };
+  if (scope.all || (scope.registry && registryCoversAll(narrowing))) return { OR: [{ confidential: false }, ...personal] };
   const open: Prisma.DocumentWhereInput[] = [
     { departmentId: departments },
     { assignments: { some: { departmentId: departments } } },
