@@ -1,7 +1,8 @@
 /**
  * Bulk data for the kancelaria benchmark: contacts, letters (incoming, outgoing, internal) with
  * their dekretacja, and cases, generated inside PostgreSQL with generate_series (a million rows
- * in about a minute). Deterministic: row i always gets the same values. Registers and spis spraw
+ * in a few minutes). Deterministic for a given year: row i always gets the same values; letters
+ * and cases of past years are finished, this year's are partly waiting or in progress. Registers and spis spraw
  * counters are set past the generated numbers, so registrations during the benchmark continue them.
  */
 import type { Client } from "pg";
@@ -55,6 +56,8 @@ export async function generateBulkData(pg: Client, sizes: BulkSizes, log: (line:
   const nStaff = staff.length;
   const nJrwa = leaves.length;
   const nSubjects = SUBJECTS.length;
+  // Letters and cases of past years are finished; only this year's are waiting or in progress.
+  const thisYear = Number(new Intl.DateTimeFormat("en", { timeZone: "Europe/Warsaw", year: "numeric" }).format(new Date()));
 
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const started = Date.now();
@@ -80,9 +83,9 @@ export async function generateBulkData(pg: Client, sizes: BulkSizes, log: (line:
                          "deadlineType", "startDate", "dueDate", "closedAt", "createdById", "createdAt", "updatedAt", "searchText")
      SELECT 'bk' || g.i, g.symbol || '.' || g.jrwa_symbol || '.' || g.number || '.' || g.year, g.department_id, g.symbol, g.jrwa_id, g.year, g.number,
             g.subject || ' (' || g.i || ')',
-            (CASE WHEN g.i % 20 < 12 THEN 'CLOSED' WHEN g.i % 20 < 18 THEN 'IN_PROGRESS' WHEN g.i % 20 = 18 THEN 'NEW' ELSE 'SUSPENDED' END)::"CaseStatus",
+            (CASE WHEN g.year < ${thisYear} OR g.i % 20 < 12 THEN 'CLOSED' WHEN g.i % 20 < 18 THEN 'IN_PROGRESS' WHEN g.i % 20 = 18 THEN 'NEW' ELSE 'SUSPENDED' END)::"CaseStatus",
             g.user_id, 'KPA_1M'::"CaseDeadlineType", g.start, g.start + 30,
-            CASE WHEN g.i % 20 < 12 THEN g.start + 20 ELSE NULL END, g.user_id, g.start, g.start,
+            CASE WHEN g.year < ${thisYear} OR g.i % 20 < 12 THEN g.start + 20 ELSE NULL END, g.user_id, g.start, g.start,
             ${fold("g.subject || ' ' || g.symbol || '.' || g.jrwa_symbol || '.' || g.number || '.' || g.year")}
      FROM (
        SELECT i, s.user_id, s.department_id, s.symbol, j.id AS jrwa_id, j.symbol AS jrwa_symbol, b.subject,
@@ -119,7 +122,7 @@ export async function generateBulkData(pg: Client, sizes: BulkSizes, log: (line:
               CASE WHEN i % 10 < 7 THEN (ARRAY['PAPER','PAPER','PAPER','EMAIL','ESP','EPUAP','E_DORECZENIA','COURIER'])[1 + i % 8]
                    WHEN i % 10 < 9 THEN (ARRAY['REGISTERED_MAIL','REGISTERED_MAIL','ORDINARY_MAIL','EMAIL','E_DORECZENIA'])[1 + i % 5]
                    ELSE 'INTERNAL' END AS channel,
-              CASE WHEN i % 10 < 7 THEN (CASE WHEN i % 20 = 0 THEN 'REGISTERED' WHEN i % 20 < 8 THEN 'IN_PROGRESS' ELSE 'DONE' END)
+              CASE WHEN i % 10 < 7 THEN (CASE WHEN 2020 + i % 7 < ${thisYear} THEN 'DONE' WHEN i % 20 = 0 THEN 'REGISTERED' WHEN i % 20 < 8 THEN 'IN_PROGRESS' ELSE 'DONE' END)
                    WHEN i % 10 < 9 THEN (CASE WHEN i % 40 = 7 THEN 'DRAFT' WHEN i % 40 = 17 THEN 'AWAITING_APPROVAL' WHEN i % 40 = 27 THEN 'APPROVED' ELSE 'DISPATCHED' END)
                    ELSE 'IN_PROGRESS' END AS status,
               NOT (i % 10 BETWEEN 7 AND 8 AND i % 40 IN (7, 17, 27)) AS numbered

@@ -26,7 +26,45 @@ test("public home page has no WCAG 2.1 A/AA violations", async ({ page }) => {
   await expectNoViolations(page, "/");
 });
 
-const STAFF_PAGES = ["/pulpit", "/profil", "/struktura", "/zastepstwa", "/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/uzytkownicy/nowy", "/admin/dziennik", "/admin/zadania"];
+const STAFF_PAGES = [
+  "/pulpit",
+  "/profil",
+  "/struktura",
+  "/zastepstwa",
+  "/admin/urzad",
+  "/admin/komorki",
+  "/admin/stanowiska",
+  "/admin/uzytkownicy",
+  "/admin/uzytkownicy/nowy",
+  "/admin/rejestry",
+  "/admin/sciezki-akceptacji",
+  "/admin/jrwa",
+  "/admin/dziennik",
+  "/admin/zadania",
+  "/do-mnie",
+  "/pisma/przychodzace",
+  "/pisma/wychodzace",
+  "/pisma/wychodzace/nowe",
+  "/pisma/wewnetrzne",
+  "/pisma/wewnetrzne/nowe",
+  "/sprawy",
+  "/sprawy/nowa",
+  "/sprawy/spis",
+  "/kontakty",
+  "/kontakty/nowy",
+];
+
+/** Pages of the kancelaria, seen by the kancelaria. */
+const REGISTRY_PAGES = ["/pisma/przychodzace/nowe", "/pisma/ksiazka-nadawcza", "/kontakty/import"];
+
+for (const url of REGISTRY_PAGES) {
+  test(`${url} has no WCAG 2.1 A/AA violations`, async ({ page }) => {
+    await signIn(page, DEMO.kancelaria);
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoViolations(page, url);
+  });
+}
 
 for (const url of STAFF_PAGES) {
   test(`${url} has no WCAG 2.1 A/AA violations`, async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers";
 
-const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/dziennik", "/admin/zadania"];
+const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/rejestry", "/admin/sciezki-akceptacji", "/admin/jrwa", "/admin/dziennik", "/admin/zadania"];
 
 test("a clerk opening admin URLs gets 'no access'", async ({ page }) => {
   await signIn(page, DEMO.pracownik);
@@ -10,8 +10,10 @@ test("a clerk opening admin URLs gets 'no access'", async ({ page }) => {
     expect(response?.status(), url).toBe(403);
     await expect(page.getByRole("heading", { name: "Brak dostępu" })).toBeVisible();
   }
-  const response = await page.goto("/zastepstwa");
-  expect(response?.status()).toBe(403);
+  for (const url of ["/zastepstwa", "/pisma/ksiazka-nadawcza", "/pisma/przychodzace/nowe", "/kontakty/import"]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(403);
+  }
 });
 
 test("a clerk calling an admin procedure directly is refused", async ({ page }) => {

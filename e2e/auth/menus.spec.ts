@@ -1,21 +1,25 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, openMenu, signIn } from "../helpers";
 
-const ALL_ITEMS = ["Pulpit", "Struktura urzędu", "Zastępstwa", "Urząd i lokalizacje", "Komórki organizacyjne", "Stanowiska", "Użytkownicy", "Dziennik zdarzeń", "Zadania w tle"];
+const MAIN = ["Pulpit", "Do mnie", "Struktura urzędu"];
+const DOCUMENTS = ["Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Sprawy", "Baza teleadresowa"];
+const ADMIN = ["Urząd i lokalizacje", "Komórki organizacyjne", "Stanowiska", "Użytkownicy", "Rejestry kancelarii", "Ścieżki akceptacji", "Wykaz akt (JRWA)", "Dziennik zdarzeń", "Zadania w tle"];
+const ALL_ITEMS = [...MAIN, "Zastępstwa", ...DOCUMENTS, "Książka nadawcza", ...ADMIN];
 
-/** What each role's menu holds (src/lib/permissions.ts); everything else must be absent. */
+/** What each role's menu holds (src/lib/permissions.ts), in menu order; everything else must be absent. */
 const MENUS: Record<keyof typeof DEMO, string[]> = {
-  administrator: ALL_ITEMS,
-  kancelaria: ["Pulpit", "Struktura urzędu"],
-  kierownik: ["Pulpit", "Struktura urzędu", "Zastępstwa"],
-  pracownik: ["Pulpit", "Struktura urzędu"],
-  sekretarz: ["Pulpit", "Struktura urzędu", "Zastępstwa"],
-  skarbnik: ["Pulpit", "Struktura urzędu", "Zastępstwa"], // the demo Skarbnik also heads the FN department
-  redaktorBip: ["Pulpit", "Struktura urzędu"],
+  administrator: [...MAIN, "Zastępstwa", ...DOCUMENTS, ...ADMIN],
+  kancelaria: [...MAIN, "Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Książka nadawcza", "Sprawy", "Baza teleadresowa"],
+  kierownik: [...MAIN, "Zastępstwa", ...DOCUMENTS],
+  pracownik: [...MAIN, ...DOCUMENTS],
+  sekretarz: [...MAIN, "Zastępstwa", ...DOCUMENTS],
+  skarbnik: [...MAIN, "Zastępstwa", ...DOCUMENTS], // the demo Skarbnik also heads the FN department
+  redaktorBip: [...MAIN, ...DOCUMENTS],
 };
 
 for (const [role, expected] of Object.entries(MENUS) as [keyof typeof DEMO, string[]][]) {
   test(`${role} signs in and sees exactly their menu`, async ({ page }) => {
+    test.setTimeout(150_000);
     await signIn(page, DEMO[role]);
     const nav = await openMenu(page);
     const links = nav.getByRole("link");

@@ -9,6 +9,8 @@ import { recordAudit } from "@/server/audit/audit";
 import { hashPassword } from "@/server/auth/password";
 import { SYSTEM_META } from "@/server/context";
 import { DEMO_PASSWORD, departments, generatedUsers, locations, namedUsers, office, positions } from "./demo-data";
+import { seedDemoApprovalPaths } from "./demo-approval";
+import { seedDemoContacts } from "./demo-contacts";
 
 export async function seedDemoIfEmpty(prisma: PrismaClient, now = new Date()): Promise<boolean> {
   const [offices, users] = await Promise.all([prisma.office.count(), prisma.user.count()]);
@@ -66,6 +68,8 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, now = new Date()): P
         if (u.supervisor) await tx.user.update({ where: { id: ids.get(u.email)! }, data: { supervisorId: ids.get(u.supervisor) } });
         if (u.headOf) await tx.department.update({ where: { id: dep.get(u.headOf)! }, data: { headId: ids.get(u.email) } });
       }
+      await seedDemoApprovalPaths(tx);
+      await seedDemoContacts(tx);
 
       // A few substitutions: two running now, one ahead, one past.
       const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));

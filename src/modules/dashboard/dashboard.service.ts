@@ -4,6 +4,9 @@
  */
 import { todayInPoland } from "@/lib/i18n/translator";
 import { can } from "@/lib/permissions";
+import { countCaseInbox } from "@/modules/cases/cases.service";
+import { countLetterInbox } from "@/modules/letters/letters.service";
+import { countOutgoingInbox } from "@/modules/outgoing/outgoing.service";
 import type { ServiceContext } from "@/server/context";
 
 export interface PersonRef {
@@ -17,6 +20,35 @@ export interface Dashboard {
   substitutedBy: PersonRef[];
   absentInDepartment: PersonRef[];
   system: { activeUsers: number; lockedAccounts: number; pendingJobs: number; deadJobs: number; failedSignIns24h: number } | null;
+  /** What waits for the actor in "Do mnie" (null without documents.work). */
+  work: WorkCounts | null;
+}
+
+export interface WorkCounts {
+  lettersToAccept: number;
+  lettersToAssign: number;
+  lettersInfo: number;
+  draftsToApprove: number;
+  draftsRejected: number;
+  lettersToDispatch: number;
+  casesOpen: number;
+  casesOverdue: number;
+  casesDueSoon: number;
+}
+
+async function workCounts(ctx: ServiceContext, now: Date): Promise<WorkCounts> {
+  const [letters, outgoing, cases] = await Promise.all([countLetterInbox(ctx, now), countOutgoingInbox(ctx), countCaseInbox(ctx, now)]);
+  return {
+    lettersToAccept: letters.toAccept,
+    lettersToAssign: letters.toAssign,
+    lettersInfo: letters.info,
+    draftsToApprove: outgoing.toApprove,
+    draftsRejected: outgoing.rejected,
+    lettersToDispatch: outgoing.toDispatch,
+    casesOpen: cases.open,
+    casesOverdue: cases.overdue,
+    casesDueSoon: cases.dueSoon,
+  };
 }
 
 export async function getDashboard(ctx: ServiceContext, now = new Date()): Promise<Dashboard> {
@@ -24,7 +56,7 @@ export async function getDashboard(ctx: ServiceContext, now = new Date()): Promi
   const current = { cancelledAt: null, dateFrom: { lte: today }, dateTo: { gte: today } };
   const person = { select: { id: true, firstName: true, lastName: true } } as const;
 
-  const [mine, ofMe, absent, system] = await Promise.all([
+  const [mine, ofMe, absent, system, work] = await Promise.all([
     ctx.db.substitution.findMany({ where: { ...current, substituteId: ctx.actor.id }, include: { absent: person }, orderBy: { dateTo: "asc" } }),
     ctx.db.substitution.findMany({ where: { ...current, absentId: ctx.actor.id }, include: { substitute: person }, orderBy: { dateTo: "asc" } }),
     ctx.actor.departmentId
@@ -35,6 +67,7 @@ export async function getDashboard(ctx: ServiceContext, now = new Date()): Promi
         })
       : [],
     can(ctx.actor.roles, "jobs.view") ? systemStatus(ctx, now) : null,
+    can(ctx.actor.roles, "documents.work") ? workCounts(ctx, now) : null,
   ]);
 
   const ref = (p: { id: string; firstName: string; lastName: string }, until: Date): PersonRef => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, until });
@@ -44,6 +77,7 @@ export async function getDashboard(ctx: ServiceContext, now = new Date()): Promi
     substitutedBy: unique(ofMe.map((s) => ref(s.substitute, s.dateTo))),
     absentInDepartment: unique(absent.map((s) => ref(s.absent, s.dateTo))),
     system,
+    work,
   };
 }
 

@@ -153,4 +153,42 @@ describe.each(TEST_DB_KINDS)("visibility of letters and cases on %s", (kind) => 
     expect((await visible(ids.registry!)).docs).toEqual(["FN letter", "GK letter", "Road letter", "Secret GK letter", "Secret for clerk"]);
     expect(await visible(ids.sekretarz!)).toEqual({ docs: ["FN letter", "GK draft", "GK letter", "Road letter"], cases: ["GK.6220.1.2026"] });
   });
+
+  it("a case's documents follow the case: its department and responsible clerk see them, also after a transfer", async () => {
+    const note = await prisma.document.create({ data: { kind: "NOTE", status: "IN_PROGRESS", channel: "INTERNAL", subject: "Case note", createdById: ids.registry!, caseId: ids.gkCase! } });
+    const sees = async (userId: string) => (await visible(userId)).docs.includes("Case note");
+    expect(await prisma.document.findUniqueOrThrow({ where: { id: note.id }, select: { accessDepartmentIds: true, accessUserIds: true } })).toEqual({
+      accessDepartmentIds: [ids.gk],
+      accessUserIds: [ids.clerk, ids.registry].sort(),
+    });
+    expect([await sees(ids.clerk!), await sees(ids.roadClerk!)]).toEqual([true, false]);
+    await prisma.case.update({ where: { id: ids.gkCase! }, data: { departmentId: ids.gkd!, responsibleId: ids.roadClerk! } });
+    expect([await sees(ids.clerk!), await sees(ids.roadClerk!)]).toEqual([false, true]);
+    await prisma.document.update({ where: { id: note.id }, data: { caseId: null } });
+    expect(await sees(ids.roadClerk!)).toBe(false);
+    await prisma.case.update({ where: { id: ids.gkCase! }, data: { departmentId: ids.gk!, responsibleId: ids.clerk! } });
+    await prisma.document.delete({ where: { id: note.id } });
+  });
+
+  it("keeps each letter's access lists when dekretacja, approval, access and recipients change", async () => {
+    const letter = await prisma.document.create({ data: { kind: "INCOMING", status: "REGISTERED", channel: "PAPER", subject: "Tracked letter", createdById: ids.registry! } });
+    const lists = () => prisma.document.findUniqueOrThrow({ where: { id: letter.id }, select: { accessDepartmentIds: true, accessUserIds: true } });
+    expect(await lists()).toEqual({ accessDepartmentIds: [], accessUserIds: [ids.registry] });
+    const a = await prisma.documentAssignment.create({ data: { documentId: letter.id, role: "COOPERATING", status: "TO_DEPARTMENT", departmentId: ids.fn!, assignedById: ids.registry! } });
+    expect((await lists()).accessDepartmentIds).toEqual([ids.fn]);
+    await prisma.documentAssignment.update({ where: { id: a.id }, data: { userId: ids.fnClerk!, status: "TO_USER" } });
+    expect((await lists()).accessUserIds).toEqual([ids.fnClerk, ids.registry].sort());
+    await prisma.approvalStep.create({ data: { documentId: letter.id, order: 1, approverId: ids.head!, status: "PENDING" } });
+    await prisma.documentAccess.create({ data: { documentId: letter.id, userId: ids.sekretarz! } });
+    await prisma.documentRecipient.create({ data: { documentId: letter.id, departmentId: ids.gkd!, name: "Referat Dróg", channel: "INTERNAL" } });
+    expect(await lists()).toEqual({ accessDepartmentIds: [ids.fn, ids.gkd].sort(), accessUserIds: [ids.fnClerk, ids.head, ids.registry, ids.sekretarz].sort() });
+    await prisma.documentAssignment.delete({ where: { id: a.id } });
+    await prisma.documentAccess.delete({ where: { documentId_userId: { documentId: letter.id, userId: ids.sekretarz! } } });
+    expect(await lists()).toEqual({ accessDepartmentIds: [ids.gkd], accessUserIds: [ids.head, ids.registry].sort() });
+    expect((await visible(ids.roadClerk!)).docs).toContain("Tracked letter");
+    expect((await visible(ids.fnClerk!)).docs).not.toContain("Tracked letter");
+    await prisma.approvalStep.deleteMany({ where: { documentId: letter.id } });
+    await prisma.documentRecipient.deleteMany({ where: { documentId: letter.id } });
+    await prisma.document.delete({ where: { id: letter.id } });
+  });
 });

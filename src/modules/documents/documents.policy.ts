@@ -84,29 +84,21 @@ function registryCoversAll(narrowing: VisibilityNarrowing | undefined): boolean 
   return narrowing?.kind === "OUTGOING" && Boolean(narrowing.statuses?.length) && narrowing.statuses!.every((s) => s === "APPROVED" || s === "DISPATCHED");
 }
 
-/** Letters (and case notes) the scope may see. */
+/**
+ * Letters (and case notes) the scope may see. The branches are column comparisons on the row
+ * itself: `accessDepartmentIds` and `accessUserIds` are kept by database triggers (migration
+ * kancelaria_list_performance) from the letter, its case, dekretacja, approval steps, access list
+ * and internal recipients.
+ */
 export function documentVisibleWhere(scope: WorkScope, narrowing?: VisibilityNarrowing): Prisma.DocumentWhereInput {
-  const users = { in: scope.userIds };
-  const departments = { in: scope.departmentIds };
-  const personal: Prisma.DocumentWhereInput[] = [
-    { createdById: users },
-    { assigneeId: users },
-    { assignments: { some: { userId: users } } },
-    { approvalSteps: { some: { approverId: users } } },
-    { access: { some: { userId: users } } },
-    { case: { responsibleId: users } },
-  ];
-  if (scope.all || (scope.registry && registryCoversAll(narrowing))) return { OR: [{ confidential: false }, ...personal] };
-  const open: Prisma.DocumentWhereInput[] = [
-    { departmentId: departments },
-    { assignments: { some: { departmentId: departments } } },
-    { recipients: { some: { departmentId: departments } } },
-    { case: { departmentId: departments } },
-  ];
+  const personal: Prisma.DocumentWhereInput = { accessUserIds: { hasSome: scope.userIds } };
+  if (scope.all || (scope.registry && registryCoversAll(narrowing))) return { OR: [{ confidential: false }, personal] };
+  const open: Prisma.DocumentWhereInput[] = [];
+  if (scope.departmentIds.length) open.push({ accessDepartmentIds: { hasSome: scope.departmentIds } });
   if (scope.registry) {
     open.push({ kind: "INCOMING" }, { kind: "OUTGOING", status: { in: ["APPROVED", "DISPATCHED"] } });
   }
-  return { OR: [{ confidential: false, OR: open }, ...personal] };
+  return open.length ? { OR: [{ confidential: false, OR: open }, personal] } : personal;
 }
 
 /** Cases the scope may see. */

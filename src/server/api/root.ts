@@ -4,6 +4,7 @@ import { lettersRouter } from "@/modules/letters/letters.router";
 import { outgoingRouter } from "@/modules/outgoing/outgoing.router";
 import { casesRouter } from "@/modules/cases/cases.router";
 import { filesRouter } from "@/modules/files/files.router";
+import { documentsRouter } from "@/modules/documents/documents.router";
 import { dashboardRouter } from "@/modules/dashboard/dashboard.router";
 import { jobsRouter } from "@/modules/jobs/jobs.router";
 import { orgRouter } from "@/modules/org/org.router";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   outgoing: outgoingRouter,
   cases: casesRouter,
   files: filesRouter,
+  documents: documentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

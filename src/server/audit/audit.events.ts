@@ -27,10 +27,60 @@ export interface AuditEventMap {
   "system.seeded": { users: number; departments: number; locations: number };
   "job.retried": { type: string };
   // — contacts events (contacts module) —
+  "contact.created": { kind: string; name: string; via: "form" | "quick" | "import"; duplicatesIgnored: number };
+  "contact.updated": { changes: FieldChanges; duplicatesIgnored: number };
+  "contact.address-added": { address: string; isPrimary: boolean };
+  "contact.address-updated": { changes: FieldChanges };
+  "contact.address-removed": { address: string };
+  "contact.merged": { mergedId: string; mergedName: string; keptName: string; documents: number; recipients: number; cases: number; addresses: number; filled: string[] };
+  "contact.pesel-revealed": Record<string, never>;
+  "contact.imported": { imported: number; rejected: number };
+  "contact.exported": { count: number; q: string | null; kind: string | null };
   // — files events (files module) —
+  "file.uploaded": { fileName: string; sha256: string; size: number; mimeType: string; kind: string };
+  "file.downloaded": { fileName: string; sha256: string; inline: boolean };
+  "file.integrity-failed": { fileName: string; expected: string; actual: string | null; reason: "mismatch" | "missing" };
+  "registers.updated": { changes: FieldChanges };
   // — letters events (letters module: incoming, internal, dekretacja) —
+  "letter.registered": { registerNo: string; channel: string; subject: string; confidential: boolean };
+  "letter.decreed": { leading: string; cooperating: string[]; info: string[]; correction: boolean; reason: string | null };
+  "assignment.assigned": { assignmentId: string; role: string; department: string; to: string; dueDate: string | null; note: string | null };
+  "assignment.accepted": { assignmentId: string; role: string; department: string; user: string };
+  "assignment.returned": { assignmentId: string; role: string; department: string; reason: string };
+  "assignment.forwarded": { assignmentId: string; role: string; from: string; to: string; reason: string };
+  "assignment.read": { assignmentId: string; department: string };
+  "assignment.done": { assignmentId: string; role: string; department: string };
+  "internal.drafted": { subject: string };
+  "internal.updated": { changes: FieldChanges };
+  "internal.sent": { registerNo: string; recipients: string[] };
   // — outgoing events (outgoing module: drafts, approval, dispatch, ZPO) —
+  "outgoing.drafted": { subject: string; recipients: number };
+  "outgoing.updated": { subject: string; recipients: number };
+  "outgoing.submitted": { approverIds: string[] };
+  "outgoing.withdrawn": Record<string, never>;
+  "outgoing.approved": { order: number; final: boolean; comment: string | null; onBehalfOf: string | null };
+  "outgoing.rejected": { order: number; comment: string; onBehalfOf: string | null };
+  "outgoing.dispatched": { registerNo: string; channels: string[] };
+  "outgoing.delivery-recorded": { recipientId: string; name: string; deliveredOn: string };
+  "dispatch-book.created": { number: string; date: string; items: number };
+  "dispatch-book.tracking-saved": { number: string; changed: number };
+  "approval-path.updated": { symbol: string; steps: { kind: string; userId: string | null }[] };
   // — cases events (cases module: JRWA, cases, deadlines) —
+  "jrwa.created": { symbol: string; name: string; category: string | null };
+  "jrwa.updated": { symbol: string; changes: FieldChanges };
+  "jrwa.deactivated": { symbol: string };
+  "jrwa.activated": { symbol: string };
+  "jrwa.deleted": { symbol: string; name: string };
+  "case.opened": { mark: string; title: string; jrwaSymbol: string; responsibleId: string; sourceDocumentId: string | null; dueDate: string | null };
+  "case.started": { mark: string };
+  "case.document-added": { mark: string; documentId: string };
+  "case.note-added": { mark: string; subject: string };
+  "case.suspended": { mark: string; reason: string };
+  "case.resumed": { mark: string; suspendedDays: number; dueDate: string | null };
+  "case.closed": { mark: string; note: string | null; documentsDone: number };
+  "case.reopened": { mark: string; reason: string };
+  "case.transferred": { mark: string; fromResponsibleId: string; toResponsibleId: string; fromDepartmentId: string; toDepartmentId: string; reason: string | null };
+  "case.deadline-notice": { mark: string; reason: string; previousDue: string | null; newDue: string; noticeId: string };
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -93,10 +143,60 @@ export const AUDIT_ACTIONS = [
   "system.seeded",
   "job.retried",
   // — contacts actions —
+  "contact.created",
+  "contact.updated",
+  "contact.address-added",
+  "contact.address-updated",
+  "contact.address-removed",
+  "contact.merged",
+  "contact.pesel-revealed",
+  "contact.imported",
+  "contact.exported",
   // — files actions —
+  "file.uploaded",
+  "file.downloaded",
+  "file.integrity-failed",
+  "registers.updated",
   // — letters actions —
+  "letter.registered",
+  "letter.decreed",
+  "assignment.assigned",
+  "assignment.accepted",
+  "assignment.returned",
+  "assignment.forwarded",
+  "assignment.read",
+  "assignment.done",
+  "internal.drafted",
+  "internal.updated",
+  "internal.sent",
   // — outgoing actions —
+  "outgoing.drafted",
+  "outgoing.updated",
+  "outgoing.submitted",
+  "outgoing.withdrawn",
+  "outgoing.approved",
+  "outgoing.rejected",
+  "outgoing.dispatched",
+  "outgoing.delivery-recorded",
+  "dispatch-book.created",
+  "dispatch-book.tracking-saved",
+  "approval-path.updated",
   // — cases actions —
+  "jrwa.created",
+  "jrwa.updated",
+  "jrwa.deactivated",
+  "jrwa.activated",
+  "jrwa.deleted",
+  "case.opened",
+  "case.started",
+  "case.document-added",
+  "case.note-added",
+  "case.suspended",
+  "case.resumed",
+  "case.closed",
+  "case.reopened",
+  "case.transferred",
+  "case.deadline-notice",
 ] as const satisfies readonly AuditAction[];
 
 /** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */

@@ -16,6 +16,7 @@ const globalForDb = globalThis as unknown as { obiegDb?: Promise<OpenDatabase> }
 async function start(): Promise<OpenDatabase> {
   const database = await openDatabase(configuredTarget());
   await applyMigrations(database.runner, await readMigrations());
+  await database.runner.withLock(async () => (await import("@prisma-seed/jrwa")).seedJrwaIfEmpty(database.prisma));
   if (env.SEED_DEMO) {
     const { seedDemoIfEmpty } = await import("@prisma-seed/demo");
     await database.runner.withLock(() => seedDemoIfEmpty(database.prisma));

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { formatDate } from "@/lib/i18n/translator";
-import { getDashboard } from "@/modules/dashboard/dashboard.service";
+import { can, type Role } from "@/lib/permissions";
+import { getDashboard, type WorkCounts } from "@/modules/dashboard/dashboard.service";
 import { getProfile } from "@/modules/profile/profile.service";
 import { PageHeader } from "@/components/page-header";
 import { requirePermission, getRequestMeta } from "@/server/auth/session";
@@ -30,6 +32,28 @@ export default async function DashboardPage() {
     <>
       <PageHeader title={t("dashboard.greeting", { name: actor.firstName })} description={t("dashboard.today", { date: formatDate(new Date(), locale) })} />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {dashboard.work && (
+          <section className="card md:col-span-2 xl:col-span-3" aria-labelledby="pulpit-praca">
+            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="pulpit-praca" className="text-lg font-semibold">
+                {t("dashboard.myWork")}
+              </h2>
+              <Link href="/do-mnie" className="link text-sm">
+                {t("dashboard.openInbox")}
+              </Link>
+            </div>
+            <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="work-counts">
+              {workItems(dashboard.work, actor.roles).map((item) => (
+                <li key={item.key}>
+                  <Link href={item.href} className="flex items-center justify-between gap-3 rounded-md border border-slate-200 px-3 py-2 hover:bg-slate-50 focus-visible:outline-2">
+                    <span className="text-sm">{t(`dashboard.${item.key}`)}</span>
+                    <span className={`text-lg font-semibold tabular-nums ${item.alert && item.count > 0 ? "text-red-800" : ""}`}>{item.count}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section className="card" aria-labelledby="pulpit-dane">
           <h2 id="pulpit-dane" className="mb-3 text-lg font-semibold">
             {t("dashboard.myDetails")}
@@ -98,4 +122,22 @@ export default async function DashboardPage() {
       </div>
     </>
   );
+}
+
+type WorkKey = keyof WorkCounts;
+
+/** The counts a person's roles make relevant, each linking to the list that shows them. */
+function workItems(work: WorkCounts, roles: readonly Role[]): { key: WorkKey; count: number; href: string; alert?: boolean }[] {
+  const items: { key: WorkKey; count: number; href: string; alert?: boolean; show: boolean }[] = [
+    { key: "lettersToAccept", count: work.lettersToAccept, href: "/do-mnie", show: true },
+    { key: "lettersToAssign", count: work.lettersToAssign, href: "/do-mnie", show: work.lettersToAssign > 0 || roles.includes("KIEROWNIK") },
+    { key: "lettersInfo", count: work.lettersInfo, href: "/do-mnie", show: work.lettersInfo > 0 },
+    { key: "draftsToApprove", count: work.draftsToApprove, href: "/pisma/wychodzace?widok=do-akceptacji", show: work.draftsToApprove > 0 || roles.includes("KIEROWNIK") || roles.includes("SEKRETARZ") },
+    { key: "draftsRejected", count: work.draftsRejected, href: "/pisma/wychodzace?widok=robocze", alert: true, show: work.draftsRejected > 0 },
+    { key: "lettersToDispatch", count: work.lettersToDispatch, href: "/pisma/wychodzace?widok=do-wysylki", show: can(roles, "letters.dispatch") },
+    { key: "casesOpen", count: work.casesOpen, href: "/sprawy?widok=moje", show: true },
+    { key: "casesOverdue", count: work.casesOverdue, href: "/sprawy?widok=po-terminie", alert: true, show: true },
+    { key: "casesDueSoon", count: work.casesDueSoon, href: "/sprawy?widok=termin", show: true },
+  ];
+  return items.filter((i) => i.show);
 }

@@ -1,0 +1,29 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/page-header";
+import { ApprovalPathEditor } from "@/modules/outgoing/components/approval-paths";
+import { requirePermission } from "@/server/auth/session";
+import { getT } from "@/server/i18n";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Ścieżka akceptacji" };
+
+export default async function ApprovalPathPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("org.manage");
+  const t = await getT();
+  const { id } = await params;
+  let editor;
+  try {
+    editor = await getQueryClient().fetchQuery(trpc.outgoing.approvalPath.queryOptions({ departmentId: id }));
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+  return (
+    <HydrateClient>
+      <PageHeader title={t("outgoing.paths.editTitle", { symbol: editor.row.department.symbol })} description={editor.row.department.name} />
+      <ApprovalPathEditor departmentId={id} />
+    </HydrateClient>
+  );
+}
