@@ -62,7 +62,7 @@ test("a paper letter becomes a case, is answered by registered mail and the case
   const clerk = await phone(browser);
   await signIn(clerk, DEMO.pracownik);
   await clerk.goto("/do-mnie");
-  await clerk.getByRole("button", { name: `Przyjmij: ${RPW}, GK` }).click();
+  await clerk.getByRole("button", { name: `Przyjmij: ${RPW}` }).click();
   await expect(clerk.getByText("Przyjęto pismo do realizacji.")).toBeVisible();
   await clerk.goto(letterUrl);
   await clerk.getByRole("button", { name: "Załóż sprawę" }).click();

@@ -9,6 +9,7 @@ import { toRoles, type Role } from "@/lib/permissions";
 import { userKeys } from "@/modules/users/users.keys";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor, RequestMeta, ServiceContext } from "@/server/context";
+import { AppError } from "@/server/errors";
 
 export const TEST_META: RequestMeta = { ip: "127.0.0.1", userAgent: "vitest" };
 
@@ -86,4 +87,15 @@ export async function createSubstitution(
       cancelledAt: data.cancelledAt ?? null,
     },
   });
+}
+
+/** The AppError a service call fails with (the test fails if it succeeds or throws anything else). */
+export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
 }

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInPoland } from "@/lib/i18n/translator";
 import { createCaller } from "@/server/api/root";
 import type { ServiceContext } from "@/server/context";
-import { AppError } from "@/server/errors";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { actorOf, createDepartment, createUser, TEST_META } from "@/test/factories";
+import { actorOf, createDepartment, createUser, errorOf, TEST_META } from "@/test/factories";
 import {
   addCaseNote,
   addDocumentToCase,
@@ -24,16 +23,6 @@ import {
   transferCase,
 } from "./cases.service";
 import { createJrwaClass, deleteJrwaClass, getJrwaTree, searchJrwa, setJrwaClassActive, updateJrwaClass } from "./jrwa.service";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 const YEAR = Number(todayInPoland().slice(0, 4));
 

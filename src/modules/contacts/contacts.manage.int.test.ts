@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { polishSortKey } from "@/lib/polish";
 import { createCaller } from "@/server/api/root";
 import type { ServiceContext } from "@/server/context";
-import { AppError } from "@/server/errors";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { createActor, createDepartment } from "@/test/factories";
+import { createActor, createDepartment, errorOf } from "@/test/factories";
 import { ZContactAddressInput, ZCreateContactInput, ZUpdateContactInput, type CreateContactInput } from "./contacts.schemas";
 import {
   createContact,
@@ -20,16 +19,6 @@ import {
   searchContacts,
   updateContact,
 } from "./contacts.service";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe.each(TEST_DB_KINDS)("contacts: edit, merge, history, import (%s)", (kind) => {
   let db: TestDb;

@@ -6,22 +6,11 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import type { ServiceContext } from "@/server/context";
-import { AppError } from "@/server/errors";
 import { createLocalFileStore } from "@/server/integrations/storage/local-file-store";
 import type { FileStore } from "@/server/integrations/storage/file-store";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { createActor, createDepartment } from "@/test/factories";
+import { createActor, createDepartment, errorOf } from "@/test/factories";
 import { listDocumentFiles, openDocumentFile, storeDocumentFile, storeDocumentFiles } from "./files.service";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`);
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");

@@ -4,9 +4,8 @@ import { polishSortKey } from "@/lib/polish";
 import { todayInPoland } from "@/lib/i18n/translator";
 import { createCaller } from "@/server/api/root";
 import type { ServiceContext } from "@/server/context";
-import { AppError } from "@/server/errors";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { actorOf, createActor, createDepartment, createSubstitution, createUser, TEST_META } from "@/test/factories";
+import { actorOf, createActor, createDepartment, createSubstitution, createUser, errorOf, TEST_META } from "@/test/factories";
 import { dateToWarsawLocal } from "./letters.dates";
 import { ZRegisterLetterInput, type RegisterLetterInput } from "./letters.schemas";
 import {
@@ -30,16 +29,6 @@ import {
   saveFilter,
   sendInternalLetter,
 } from "./letters.service";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 async function ctxOf(db: PrismaClient, userId: string): Promise<ServiceContext> {
   return { db, actor: actorOf(await db.user.findUniqueOrThrow({ where: { id: userId } })), meta: TEST_META };

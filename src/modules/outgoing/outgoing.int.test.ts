@@ -3,9 +3,8 @@ import { todayInPoland } from "@/lib/i18n/translator";
 import { polishSortKey } from "@/lib/polish";
 import { createCaller } from "@/server/api/root";
 import type { ServiceContext } from "@/server/context";
-import { AppError } from "@/server/errors";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { actorOf, createDepartment, createSubstitution, createUser, TEST_META } from "@/test/factories";
+import { actorOf, createDepartment, createSubstitution, createUser, errorOf, TEST_META } from "@/test/factories";
 import { saveApprovalPath } from "./approval-path.service";
 import { createDispatchBook, getDispatchBook, listBookCandidates, renderDispatchBookPdf, saveTrackingNumbers } from "./dispatch-book.service";
 import { ZCreateDraftInput, type CreateDraftInput } from "./outgoing.schemas";
@@ -23,16 +22,6 @@ import {
   updateDraft,
   withdrawFromApproval,
 } from "./outgoing.service";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe.each(TEST_DB_KINDS)("outgoing letters (%s)", (kind) => {
   let db: TestDb;

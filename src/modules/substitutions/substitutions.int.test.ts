@@ -2,21 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInPoland } from "@/lib/i18n/translator";
 import { createCaller } from "@/server/api/root";
 import type { ServiceContext } from "@/server/context";
-import { AppError } from "@/server/errors";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { actorOf, createActor, createDepartment, createSubstitution, createUser, TEST_META } from "@/test/factories";
+import { actorOf, createActor, createDepartment, createSubstitution, createUser, errorOf, TEST_META } from "@/test/factories";
 import { ZCreateSubstitutionInput, type CreateSubstitutionInput } from "./substitutions.schemas";
 import { cancelSubstitution, createSubstitution as createService, findActiveSubstitutes, getSubstitutionOptions, listSubstitutions } from "./substitutions.service";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 /** Today in Poland shifted by `offset` days, as YYYY-MM-DD. */
 function day(offset: number): string {

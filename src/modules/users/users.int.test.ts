@@ -5,22 +5,11 @@ import { appRouter } from "@/server/api/root";
 import { authenticate, sessionIsCurrent } from "@/server/auth/auth.service";
 import { loadActor } from "@/server/auth/session";
 import type { ServiceContext } from "@/server/context";
-import { AppError } from "@/server/errors";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { actorOf, createActor, createDepartment, createUser, TEST_META } from "@/test/factories";
+import { actorOf, createActor, createDepartment, createUser, errorOf, TEST_META } from "@/test/factories";
 import { userKeys } from "./users.keys";
 import { ZCreateUserInput, ZUpdateUserInput, type CreateUserInput, type UpdateUserInput } from "./users.schemas";
 import { activateUser, createUser as createUserService, deactivateUser, getUser, listUsers, setUserPassword, unlockUser, updateUser } from "./users.service";
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 const EMAIL_TAKEN = "Ten adres e-mail ma już inny użytkownik. Podaj inny adres.";
 
