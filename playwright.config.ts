@@ -1,6 +1,7 @@
 /**
  * End-to-end tests in Debian's Chromium against a production build, at 1280 px and at 360 px.
- * The server runs on a fresh embedded database (DATA_DIR=./data/e2e, seeded with the demo office).
+ * The server runs on a fresh embedded database (DATA_DIR=./data/e2e, seeded with the demo office),
+ * or on a fresh PostgreSQL database when E2E_DATABASE_URL is set (CI does).
  */
 import { defineConfig } from "@playwright/test";
 
@@ -8,6 +9,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 /** Several checkouts or builds can run e2e side by side with their own E2E_PORT, E2E_DATA_DIR and NEXT_DIST_DIR. */
 const DATA_DIR = process.env.E2E_DATA_DIR ?? "./data/e2e";
+/** With E2E_DATABASE_URL the server runs on that PostgreSQL database (dropped and created for the run); else on PGlite in DATA_DIR. */
+const DATABASE_URL = process.env.E2E_DATABASE_URL;
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 export default defineConfig({
@@ -33,11 +36,11 @@ export default defineConfig({
     { name: "mobile", testIgnore: /journey\.spec\.ts$/, dependencies: ["journey"], use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
   ],
   webServer: {
-    command: `rm -rf ${DATA_DIR} && npx next build && npx next start -p ${PORT}`,
+    command: `rm -rf ${DATA_DIR} && ${DATABASE_URL ? "node scripts/e2e-reset-db.mjs && " : ""}npx next build && npx next start -p ${PORT}`,
     url: `${BASE_URL}/logowanie`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { DATA_DIR, APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL, SEED_DEMO: "true" },
+    env: { DATA_DIR, APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL, SEED_DEMO: "true", ...(DATABASE_URL ? { DATABASE_URL } : {}) },
   },
 });

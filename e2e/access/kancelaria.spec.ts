@@ -33,6 +33,7 @@ test("a clerk of another department gets 'not found' for a letter, its file and 
   await page.getByRole("button", { name: "Zarejestruj", exact: true }).click();
   await expect(page.getByText("Dołączono 1 plik.")).toBeVisible();
   await page.getByRole("link", { name: "Przejdź do pisma" }).click();
+  await expect(page).toHaveURL(/\/pisma\/przychodzace\/(?!nowe)[^/]+$/);
   const letterUrl = new URL(page.url()).pathname;
   const letterId = letterUrl.split("/").at(-1)!;
   const fileHref = (await page.getByRole("link", { name: "Pobierz plik poufny-skan.pdf" }).getAttribute("href"))!;
@@ -45,7 +46,7 @@ test("a clerk of another department gets 'not found' for a letter, its file and 
   await page.getByRole("option", { name: /^6220 Ocena oddziaływania/ }).click();
   await page.getByRole("textbox", { name: "Tytuł sprawy" }).fill(`Sprawa tylko dla GK ${suffix}`);
   await page.getByRole("button", { name: "Załóż sprawę" }).click();
-  await expect(page).toHaveURL(/\/sprawy\/[^/]+$/);
+  await expect(page).toHaveURL(/\/sprawy\/(?!nowa)[^/]+$/);
   const caseUrl = new URL(page.url()).pathname;
   const caseId = caseUrl.split("/").at(-1)!;
   // GK reaches all three (the control for what follows).

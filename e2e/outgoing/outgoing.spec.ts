@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn, signOut, uniqueSuffix } from "../helpers";
 
+// Multi-person flows run at 1280 px; the 360 px path of the same screens is covered by e2e/kancelaria/journey.spec.ts and the a11y checks.
+test.skip(({ isMobile }) => isMobile, "desktop only");
+
 /**
  * Types "Imię Nazwisko" into the recipient picker and creates the contact ("Dodaj nowy kontakt")
  * with a postal address unique to the run (a look-alike at one address would be offered as a duplicate).
