@@ -46,8 +46,8 @@ export function ApprovalPathList() {
                 </div>
               </td>
               <td className="align-top">
-                <Link href={`${APPROVAL_PATHS_PATH}/${row.department.id}`} className="btn-secondary" aria-label={t("outgoing.paths.edit", { symbol: row.department.symbol })}>
-                  {t("common.edit")}
+                <Link href={`${APPROVAL_PATHS_PATH}/${row.department.id}`} className="btn-secondary">
+                  {t("outgoing.paths.edit", { symbol: row.department.symbol })}
                 </Link>
               </td>
             </tr>
