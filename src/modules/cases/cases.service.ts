@@ -649,8 +649,9 @@ export async function listCaseInbox(ctx: ServiceContext, input: { page?: number 
 }
 
 /** Contract 5: counts for the dashboard and "Do mnie". */
-export async function countCaseInbox(ctx: ServiceContext, now = new Date()): Promise<{ open: number; overdue: number; dueSoon: number }> {
-  const scope = await scopeOf(ctx);
+export async function countCaseInbox(ctx: ServiceContext, now = new Date(), loaded?: WorkScope): Promise<{ open: number; overdue: number; dueSoon: number }> {
+  assertCan(ctx.actor, "documents.work");
+  const scope = loaded ?? (await loadWorkScope(ctx.db, ctx.actor, now));
   const today = fromDay(todayInPoland(now));
   const mine = { responsibleId: { in: scope.userIds } };
   const active = { in: [...ACTIVE_CASE_STATUSES] };

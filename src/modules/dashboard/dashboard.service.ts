@@ -5,6 +5,7 @@
 import { todayInPoland } from "@/lib/i18n/translator";
 import { can } from "@/lib/permissions";
 import { countCaseInbox } from "@/modules/cases/cases.service";
+import { loadWorkScope } from "@/modules/documents/documents.policy";
 import { countLetterInbox } from "@/modules/letters/letters.service";
 import { countOutgoingInbox } from "@/modules/outgoing/outgoing.service";
 import type { ServiceContext } from "@/server/context";
@@ -37,7 +38,9 @@ export interface WorkCounts {
 }
 
 async function workCounts(ctx: ServiceContext, now: Date): Promise<WorkCounts> {
-  const [letters, outgoing, cases] = await Promise.all([countLetterInbox(ctx, now), countOutgoingInbox(ctx), countCaseInbox(ctx, now)]);
+  // One work scope for the three counts (each would otherwise load it again).
+  const scope = await loadWorkScope(ctx.db, ctx.actor, now);
+  const [letters, outgoing, cases] = await Promise.all([countLetterInbox(ctx, now, scope), countOutgoingInbox(ctx, scope), countCaseInbox(ctx, now, scope)]);
   return {
     lettersToAccept: letters.toAccept,
     lettersToAssign: letters.toAssign,

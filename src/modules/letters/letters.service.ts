@@ -773,9 +773,9 @@ export async function listMyAssignments(ctx: ServiceContext, input: Partial<Inbo
 }
 
 /** Counts for the dashboard and the menu: to accept, to assign (heads), copies to read. */
-export async function countLetterInbox(ctx: ServiceContext, now = new Date()): Promise<LetterInboxCounts> {
+export async function countLetterInbox(ctx: ServiceContext, now = new Date(), loaded?: WorkScope): Promise<LetterInboxCounts> {
   assertCan(ctx.actor, "documents.work");
-  const scope = await loadWorkScope(ctx.db, ctx.actor, now);
+  const scope = loaded ?? (await loadWorkScope(ctx.db, ctx.actor, now));
   const visible = { document: documentVisibleWhere(scope) };
   const users = { in: scope.userIds };
   const heads = { in: scope.headOfDepartmentIds };

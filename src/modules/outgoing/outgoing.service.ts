@@ -691,9 +691,9 @@ export async function listInboxApprovals(ctx: ServiceContext, input: { page?: nu
 }
 
 /** Contract 5: counts for the dashboard and "Do mnie" (toDispatch only for the kancelaria). */
-export async function countOutgoingInbox(ctx: ServiceContext): Promise<OutgoingInboxCounts> {
+export async function countOutgoingInbox(ctx: ServiceContext, loaded?: WorkScope): Promise<OutgoingInboxCounts> {
   assertCan(ctx.actor, "documents.work");
-  const scope = await loadWorkScope(ctx.db, ctx.actor);
+  const scope = loaded ?? (await loadWorkScope(ctx.db, ctx.actor));
   const [toApprove, toDispatch, rejectedRows] = await Promise.all([
     ctx.db.document.count({ where: awaitingMeWhere(scope) }),
     can(ctx.actor.roles, "letters.dispatch") ? ctx.db.document.count({ where: { AND: [{ kind: "OUTGOING", status: "APPROVED" }, documentVisibleWhere(scope)] } }) : Promise.resolve(0),
