@@ -53,6 +53,40 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /**
+   * E-mail. RESEND_API_KEY sends through Resend; otherwise SMTP_URL (smtp[s]://user:pass@host:port)
+   * through an SMTP server; otherwise messages stay in the local outbox (/admin/poczta).
+   */
+  RESEND_API_KEY: z.string().trim().min(1).optional(),
+  /** Resend API address (tests point it at a local fake; default https://api.resend.com). */
+  RESEND_BASE_URL: optionalUrl,
+  SMTP_URL: z.string().trim().min(1).optional(),
+  /** Sender of every e-mail, e.g. "Urząd Miasta <powiadomienia@um.example.pl>". */
+  MAIL_FROM: z.string().trim().min(3).default("Obieg <powiadomienia@localhost>"),
+  /**
+   * Realtime. With PUSHER_APP_ID/KEY/SECRET set the app talks to Pusher (PUSHER_CLUSTER) or to any
+   * Pusher-protocol server (PUSHER_HOST/PUSHER_PORT, e.g. soketi). Without them it runs an embedded
+   * Pusher-protocol server on REALTIME_PORT, with credentials derived from the auth secret.
+   */
+  PUSHER_APP_ID: z.string().trim().min(1).optional(),
+  PUSHER_KEY: z.string().trim().min(1).optional(),
+  PUSHER_SECRET: z.string().trim().min(1).optional(),
+  PUSHER_CLUSTER: z.string().trim().default("eu"),
+  PUSHER_HOST: z.string().trim().min(1).optional(),
+  PUSHER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUSHER_USE_TLS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** Where browsers reach the realtime server when it differs from PUSHER_HOST (reverse proxy). */
+  PUSHER_PUBLIC_HOST: z.string().trim().min(1).optional(),
+  PUSHER_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Port of the embedded Pusher-protocol server (0 = any free port; "off" is REALTIME_EMBEDDED=false). */
+  REALTIME_PORT: z.coerce.number().int().min(0).max(65535).default(6001),
+  REALTIME_EMBEDDED: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** Run the outbox worker inside the web process. */
   OUTBOX_WORKER: z
     .enum(["true", "false"])

@@ -1,11 +1,25 @@
-/** Server start-up: open (migrate, seed) the database and start the outbox worker. */
+/**
+ * Server start-up: the embedded realtime server (when no Pusher service is configured), the
+ * database (migrate, seed), the outbox worker woken by the database on every commit that queued
+ * work, and the daily schedule (deadline notifications, digest, housekeeping).
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./env");
-  const { getDb } = await import("./server/db");
-  await getDb();
+  const { startRealtime } = await import("./server/integrations/realtime");
+  await startRealtime();
+  const { getDatabase, getDb } = await import("./server/db");
+  const database = await getDatabase();
   if (env.OUTBOX_WORKER) {
-    const { startOutboxWorker } = await import("./server/jobs/worker");
+    await import("./server/jobs/all-jobs");
+    const { startOutboxWorker, wakeOutboxWorker } = await import("./server/jobs/worker");
+    const { scheduleDailyJobs } = await import("./modules/notifications/notifications.jobs");
+    const { scheduleMaintenance } = await import("./server/jobs/maintenance");
     startOutboxWorker(getDb);
+    await database.listen("obieg_outbox", wakeOutboxWorker).catch((error: unknown) => console.error("[outbox] LISTEN failed, polling only", error));
+    const schedule = () =>
+      Promise.all([scheduleDailyJobs(database.prisma), scheduleMaintenance(database.prisma)]).catch((error: unknown) => console.error("[schedule] failed", error));
+    void schedule();
+    setInterval(schedule, 60_000).unref();
   }
 }

@@ -20,6 +20,8 @@ const PATHS: Record<IconName | "menu" | "close" | "logout" | "user", string> = {
   plan: "M4 4h6v5H4zM14 4h6v5h-6zM14 15h6v5h-6zM7 9v8h7M17 9v6",
   route: "M6 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4M18 9a2 2 0 1 0 0-4 2 2 0 0 0 0 4M8 17h7a3 3 0 0 0 0-6H9a3 3 0 0 1 0-6h7",
   register: "M5 3h14v18H5zM9 7h6M9 11h6M9 15h3",
+  bell: "M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0",
+  envelope: "M3 5h18v14H3zM3 5l9 8 9-8",
   menu: "M4 6h16M4 12h16M4 18h16",
   close: "M6 6l12 12M18 6 6 18",
   logout: "M15 17l5-5-5-5M20 12H9M12 21H5a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h7",

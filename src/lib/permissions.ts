@@ -21,13 +21,14 @@ export const PERMISSIONS = [
   "letters.register", // kancelaria: register incoming letters, the RPW
   "letters.dispatch", // kancelaria: dispatch outgoing letters, książka nadawcza, ZPO
   "jrwa.manage",
+  "mail.view", // administrator: every e-mail the system sent or keeps in the local outbox
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ["dashboard.view", "directory.view", "contacts.view", "documents.work"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage"],
+  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage", "mail.view"],
   KANCELARIA: [...everyone, "contacts.manage", "letters.register", "letters.dispatch"],
   KIEROWNIK: [...everyone, "substitutions.manage"],
   PRACOWNIK: everyone,

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { NotificationBell } from "@/modules/notifications/components/notification-bell";
+import { RealtimeProvider } from "@/modules/realtime/components/realtime-provider";
 import { TRPCReactProvider } from "@/trpc/react";
 import type { Actor } from "@/server/context";
 import { getT } from "@/server/i18n";
@@ -29,16 +31,20 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
 
   return (
     <TRPCReactProvider>
+      <RealtimeProvider>
       <SessionKeepAlive />
       <a href="#tresc" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-900">
         {t("app.skipToContent")}
       </a>
       <div className="lg:flex">
         <aside className="hidden w-64 shrink-0 flex-col bg-brand-900 p-4 text-white lg:sticky lg:top-0 lg:flex lg:h-dvh">
-          <Link href="/pulpit" className="mb-6 block rounded-md px-3 py-2">
-            <span className="block text-xl font-semibold">{t("app.name")}</span>
-            <span className="block text-xs text-brand-100">{officeName}</span>
-          </Link>
+          <div className="mb-6 flex items-start justify-between gap-1">
+            <Link href="/pulpit" className="block min-w-0 rounded-md px-3 py-2">
+              <span className="block text-xl font-semibold">{t("app.name")}</span>
+              <span className="block text-xs text-brand-100">{officeName}</span>
+            </Link>
+            <NotificationBell />
+          </div>
           <nav aria-label={t("nav.mainMenu")} className="flex-1 overflow-y-auto">
             <NavLinks sections={sections} />
           </nav>
@@ -50,13 +56,17 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
               <span className="block font-semibold">{t("app.name")}</span>
               <span className="block truncate text-xs text-brand-100">{officeName}</span>
             </Link>
-            <MobileMenu sections={sections} footer={userBlock} />
+            <div className="flex items-center gap-1">
+              <NotificationBell />
+              <MobileMenu sections={sections} footer={userBlock} />
+            </div>
           </header>
           <main id="tresc" tabIndex={-1} className="mx-auto w-full max-w-7xl px-3 py-4 sm:px-6 sm:py-8">
             {children}
           </main>
         </div>
       </div>
+      </RealtimeProvider>
     </TRPCReactProvider>
   );
 }

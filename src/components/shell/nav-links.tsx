@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useNotificationSummary } from "@/modules/notifications/components/use-summary";
+import { countLabel } from "@/lib/paging";
 import { useT } from "../i18n";
 import { Icon } from "../icon";
 import type { NavSection } from "./nav";
@@ -9,6 +11,7 @@ import type { NavSection } from "./nav";
 export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   const t = useT();
+  const inbox = useNotificationSummary().data?.inbox ?? 0;
   return (
     <div className="space-y-6">
       {sections.map((section, i) => (
@@ -28,7 +31,13 @@ export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onN
                     }`}
                   >
                     <Icon name={item.icon} />
-                    {t(item.label)}
+                    <span className="flex-1">{t(item.label)}</span>
+                    {item.href === "/do-mnie" && inbox > 0 && (
+                      <span data-testid="inbox-count" className={`rounded-full px-2 text-xs leading-5 font-bold ${current ? "bg-brand-900 text-white" : "bg-white text-brand-900"}`}>
+                        <span className="sr-only">{t("nav.inboxWaiting")} </span>
+                        {countLabel(inbox)}
+                      </span>
+                    )}
                   </Link>
                 </li>
               );

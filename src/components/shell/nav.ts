@@ -33,7 +33,9 @@ export type IconName =
   | "book"
   | "plan"
   | "route"
-  | "register";
+  | "register"
+  | "bell"
+  | "envelope";
 
 export const NAV: NavSection[] = [
   {
@@ -41,6 +43,7 @@ export const NAV: NavSection[] = [
     items: [
       { href: "/pulpit", label: "nav.dashboard", permission: "dashboard.view", icon: "home" },
       { href: "/do-mnie", label: "nav.inbox", permission: "documents.work", icon: "inbox" },
+      { href: "/powiadomienia", label: "nav.notifications", permission: "dashboard.view", icon: "bell" },
       { href: "/struktura", label: "nav.directory", permission: "directory.view", icon: "building" },
       { href: "/zastepstwa", label: "nav.substitutions", permission: "substitutions.manage", icon: "swap" },
     ],
@@ -68,6 +71,7 @@ export const NAV: NavSection[] = [
       { href: "/admin/jrwa", label: "nav.jrwa", permission: "jrwa.manage", icon: "plan" },
       { href: "/admin/dziennik", label: "nav.audit", permission: "audit.view", icon: "log" },
       { href: "/admin/zadania", label: "nav.jobs", permission: "jobs.view", icon: "queue" },
+      { href: "/admin/poczta", label: "nav.mail", permission: "mail.view", icon: "envelope" },
     ],
   },
 ];

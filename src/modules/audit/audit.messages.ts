@@ -50,6 +50,8 @@ export const pl = {
       "account-locked": "Zablokowanie konta po nieudanych logowaniach",
       "signed-out": "Wylogowanie",
       "password-changed": "Zmiana hasła",
+      "password-reset-requested": "Prośba o link do ustawienia nowego hasła",
+      "password-reset": "Ustawienie nowego hasła z linku e-mail",
     },
     office: { updated: "Zmiana danych urzędu" },
     location: { created: "Dodanie lokalizacji", updated: "Zmiana danych lokalizacji" },
@@ -125,6 +127,9 @@ export const pl = {
       transferred: "Przekazanie sprawy",
       "deadline-notice": "Zawiadomienie o niezałatwieniu sprawy w terminie (art. 36 KPA)",
     },
+    // — realtime & notifications (pl) —
+    email: { resent: "Ponowna wysyłka wiadomości e-mail" },
+    notification: { "preferences-updated": "Zmiana ustawień powiadomień" },
   },
   entityTypes: {
     user: "Użytkownik",
@@ -141,6 +146,7 @@ export const pl = {
     case: "Sprawa",
     jrwa: "Klasa JRWA",
     "dispatch-book": "Książka nadawcza",
+    email: "Wiadomość e-mail",
   },
   /** Names of fields in "changes". */
   fields: {
@@ -253,6 +259,8 @@ export const en: typeof pl = {
       "account-locked": "Account locked after failed sign-ins",
       "signed-out": "Signed out",
       "password-changed": "Password changed",
+      "password-reset-requested": "Password reset link requested",
+      "password-reset": "New password set from an e-mail link",
     },
     office: { updated: "Office details changed" },
     location: { created: "Location added", updated: "Location changed" },
@@ -328,6 +336,9 @@ export const en: typeof pl = {
       transferred: "Case transferred",
       "deadline-notice": "Notice of a missed deadline (art. 36 KPA)",
     },
+    // — realtime & notifications (en) —
+    email: { resent: "E-mail sent again" },
+    notification: { "preferences-updated": "Notification settings changed" },
   },
   entityTypes: {
     user: "User",
@@ -344,6 +355,7 @@ export const en: typeof pl = {
     case: "Case",
     jrwa: "JRWA class",
     "dispatch-book": "Dispatch book",
+    email: "E-mail message",
   },
   fields: {
     firstName: "first name",

@@ -37,7 +37,7 @@ export interface WorkCounts {
   casesDueSoon: number;
 }
 
-async function workCounts(ctx: ServiceContext, now: Date): Promise<WorkCounts> {
+export async function workCounts(ctx: ServiceContext, now: Date): Promise<WorkCounts> {
   // One work scope for the three counts (each would otherwise load it again).
   const scope = await loadWorkScope(ctx.db, ctx.actor, now);
   const [letters, outgoing, cases] = await Promise.all([countLetterInbox(ctx, now, scope), countOutgoingInbox(ctx, scope), countCaseInbox(ctx, now, scope)]);

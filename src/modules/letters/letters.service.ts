@@ -18,6 +18,7 @@ import { assertCan, type ServiceContext } from "@/server/context";
 import type { Tx } from "@/server/db";
 import { AppError, badRequest, conflict, notFound } from "@/server/errors";
 import { renderTextPdf } from "@/server/pdf/table-pdf";
+import { notifyLetterAssigned } from "./letters.notify";
 import { dateToWarsawLocal, fromDateOnly, toDateOnly, warsawDayStart, warsawLocalToDate } from "./letters.dates";
 import {
   INBOX_PAGE_SIZE,
@@ -443,6 +444,10 @@ async function createDecree(tx: Tx, ctx: ServiceContext, documentId: string, d: 
     ...[...info.keys()].map((id) => ({ role: "INFO" as const, departmentId: id })),
   ];
   await tx.documentAssignment.createMany({ data: rows.map((r) => ({ ...r, documentId, status: "TO_DEPARTMENT" as const, assignedById: ctx.actor.id })) });
+  for (const role of ["LEADING", "COOPERATING", "INFO"] as const) {
+    const departmentIds = rows.filter((r) => r.role === role).map((r) => r.departmentId);
+    if (departmentIds.length > 0) await notifyLetterAssigned(tx, ctx, documentId, { role, departmentIds });
+  }
   return {
     leading: leading.get(d.leadingDepartmentId)!.symbol,
     cooperating: [...cooperating.values()].map((x) => x.symbol),
@@ -618,6 +623,7 @@ export async function assignToUser(ctx: ServiceContext, input: AssignInput, now 
       ...audited(row),
       data: { assignmentId: row.id, role: row.role, department: row.department.symbol, to: fullName(user), dueDate: nullIfEmpty(input.dueDate), note: nullIfEmpty(input.note) },
     });
+    await notifyLetterAssigned(tx, ctx, row.document.id, { role: row.role, userIds: [input.userId] });
   });
 }
 
@@ -661,6 +667,7 @@ export async function forwardAssignment(ctx: ServiceContext, input: ForwardInput
       data: { documentId: row.document.id, role: row.role, status: target.userId ? "TO_USER" : "TO_DEPARTMENT", departmentId: target.departmentId, userId: target.userId, note: input.reason, assignedById: ctx.actor.id },
     });
     await followDocument(tx, row, "forward", { departmentId: target.departmentId });
+    await notifyLetterAssigned(tx, ctx, row.document.id, target.userId ? { role: row.role, userIds: [target.userId] } : { role: row.role, departmentIds: [target.departmentId] });
     const from = row.user ? `${fullName(row.user)} (${row.department.symbol})` : row.department.symbol;
     await recordAudit(tx, ctx, { action: "assignment.forwarded", ...audited(row), data: { assignmentId: row.id, role: row.role, from, to: target.label, reason: input.reason } });
   });
@@ -820,6 +827,8 @@ async function sendInternal(tx: Tx, ctx: ServiceContext, documentId: string, sub
   await tx.documentAssignment.createMany({
     data: recipients.map((r, i) => ({ documentId, role: i === 0 ? ("LEADING" as const) : ("COOPERATING" as const), status: "TO_DEPARTMENT" as const, departmentId: r.id, assignedById: ctx.actor.id })),
   });
+  await notifyLetterAssigned(tx, ctx, documentId, { role: "LEADING", departmentIds: recipients.slice(0, 1).map((r) => r.id) });
+  if (recipients.length > 1) await notifyLetterAssigned(tx, ctx, documentId, { role: "COOPERATING", departmentIds: recipients.slice(1).map((r) => r.id) });
   await recordAudit(tx, ctx, { action: "internal.sent", entityType: "document", entityId: documentId, documentId, caseId, data: { registerNo: number.registerNo, recipients: recipients.map((r) => r.symbol) } });
   return number.registerNo;
 }

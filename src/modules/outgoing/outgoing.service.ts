@@ -42,6 +42,7 @@ import {
   type ZRejectInput,
   type ZUpdateDraftInput,
 } from "./outgoing.schemas";
+import { notifyApprovalDecided, notifyApprovalRequested } from "./outgoing.notify";
 
 type CreateInput = z.output<typeof ZCreateDraftInput>;
 type UpdateInput = z.output<typeof ZUpdateDraftInput>;
@@ -297,6 +298,7 @@ export async function submitForApproval(ctx: ServiceContext, id: string): Promis
     const statuses = initialStepStatuses(resolved.approverIds.length);
     await tx.approvalStep.createMany({ data: resolved.approverIds.map((approverId, i) => ({ documentId: id, order: base + i, approverId, status: statuses[i]! })) });
     await recordAudit(tx, ctx, { action: "outgoing.submitted", entityType: "document", entityId: id, documentId: id, caseId: doc.caseId, data: { approverIds: resolved.approverIds } });
+    await notifyApprovalRequested(tx, ctx, id);
     return { status: resolved.approverIds.length ? "AWAITING_APPROVAL" : "APPROVED" };
   });
 }
@@ -349,6 +351,8 @@ async function decideStep(ctx: ServiceContext, id: string, decision: "approve" |
     } else {
       await recordAudit(tx, ctx, { action: "outgoing.rejected", entityType: "document", entityId: id, documentId: id, caseId: doc.caseId, data: { order: pending.order, comment: comment ?? "", onBehalfOf } });
     }
+    if (outcome.documentStatus === "AWAITING_APPROVAL") await notifyApprovalRequested(tx, ctx, id);
+    else await notifyApprovalDecided(tx, ctx, id, { approved: decision === "approve", comment });
     return { status: outcome.documentStatus };
   });
 }

@@ -7,10 +7,13 @@ import { filesRouter } from "@/modules/files/files.router";
 import { documentsRouter } from "@/modules/documents/documents.router";
 import { dashboardRouter } from "@/modules/dashboard/dashboard.router";
 import { jobsRouter } from "@/modules/jobs/jobs.router";
+import { mailRouter } from "@/modules/mail/mail.router";
 import { orgRouter } from "@/modules/org/org.router";
 import { profileRouter } from "@/modules/profile/profile.router";
 import { substitutionsRouter } from "@/modules/substitutions/substitutions.router";
 import { usersRouter } from "@/modules/users/users.router";
+import { notificationsRouter } from "@/modules/notifications/notifications.router";
+import { realtimeRouter } from "@/modules/realtime/realtime.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -21,12 +24,15 @@ export const appRouter = createTRPCRouter({
   substitutions: substitutionsRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  mail: mailRouter,
   contacts: contactsRouter,
   letters: lettersRouter,
   outgoing: outgoingRouter,
   cases: casesRouter,
   files: filesRouter,
   documents: documentsRouter,
+  notifications: notificationsRouter,
+  realtime: realtimeRouter,
 });
 
 export type AppRouter = typeof appRouter;

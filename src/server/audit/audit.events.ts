@@ -81,6 +81,11 @@ export interface AuditEventMap {
   "case.reopened": { mark: string; reason: string };
   "case.transferred": { mark: string; fromResponsibleId: string; toResponsibleId: string; fromDepartmentId: string; toDepartmentId: string; reason: string | null };
   "case.deadline-notice": { mark: string; reason: string; previousDue: string | null; newDue: string; noticeId: string };
+  // — realtime & notifications events (mail, password reset, notification preferences) —
+  "auth.password-reset-requested": { email: string; sent: boolean };
+  "auth.password-reset": Record<string, never>;
+  "email.resent": { to: string; subject: string };
+  "notification.preferences-updated": { changes: FieldChanges };
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -103,6 +108,7 @@ export const AUDIT_ENTITY_TYPES = [
   "case",
   "jrwa",
   "dispatch-book",
+  "email",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -197,6 +203,11 @@ export const AUDIT_ACTIONS = [
   "case.reopened",
   "case.transferred",
   "case.deadline-notice",
+  // — realtime & notifications actions —
+  "auth.password-reset-requested",
+  "auth.password-reset",
+  "email.resent",
+  "notification.preferences-updated",
 ] as const satisfies readonly AuditAction[];
 
 /** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */

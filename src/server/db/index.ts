@@ -24,10 +24,15 @@ async function start(): Promise<OpenDatabase> {
   return database;
 }
 
-export async function getDb(): Promise<Db> {
+/** The open database with its plumbing (LISTEN/NOTIFY for the outbox worker). */
+export function getDatabase(): Promise<OpenDatabase> {
   globalForDb.obiegDb ??= start().catch((error: unknown) => {
     globalForDb.obiegDb = undefined;
     throw error;
   });
-  return (await globalForDb.obiegDb).prisma;
+  return globalForDb.obiegDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).prisma;
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/env";
 import type { SqlRunner } from "./migrate";
@@ -24,6 +24,8 @@ export interface OpenDatabase {
   prisma: PrismaClient;
   runner: SqlRunner;
   target: DatabaseTarget;
+  /** LISTEN on a channel: `onNotify` runs for each NOTIFY (delivered on commit). Returns the unlisten. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,19 @@ async function openServer(target: Extract<DatabaseTarget, { kind: "server" }>): 
     prisma,
     runner,
     target,
+    async listen(channel, onNotify) {
+      // A dedicated connection (a pooled one could be handed to a query and lose the LISTEN).
+      const client = new Client({ connectionString: target.url });
+      client.on("notification", (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      client.on("error", (error) => console.error(`[db] LISTEN ${channel} connection error`, error));
+      await client.connect();
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -90,9 +105,16 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
     prisma,
     runner,
     target,
+    async listen(channel, onNotify) {
+      return pglite.listen(channel, () => onNotify());
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();
     },
   };
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -1,5 +1,6 @@
 /**
- * The in-process outbox worker: polls for due jobs and can be woken right after a commit.
+ * The in-process outbox worker: woken by the database right after a transaction that enqueued jobs
+ * commits (LISTEN/NOTIFY, see the notifications_mail migration), and polling as a fallback.
  * Started once per server process from src/instrumentation.ts.
  */
 import "server-only";
@@ -7,22 +8,32 @@ import type { Db } from "../db";
 import { processDueJobs } from "./outbox";
 
 const POLL_MS = 2_000;
+const BATCH = 20;
 
-const state = globalThis as unknown as { obiegWorker?: { running: boolean; wake: () => void } };
+const state = globalThis as unknown as { obiegWorker?: { wake: () => void } };
 
 export function startOutboxWorker(getDb: () => Promise<Db>): void {
   if (state.obiegWorker) return;
   let timer: NodeJS.Timeout | undefined;
   let busy = false;
+  let again = false;
   const tick = async () => {
-    if (busy) return;
+    if (busy) {
+      // Woken while draining: run once more right after, so a commit during the drain is not left for the poll.
+      again = true;
+      return;
+    }
     busy = true;
+    if (timer) clearTimeout(timer);
     try {
       const db = await getDb();
-      // Drain: keep going while full batches come back.
-      while ((await processDueJobs(db)).claimed === 20) {
-        /* next batch */
-      }
+      do {
+        again = false;
+        // Drain: keep going while full batches come back.
+        while ((await processDueJobs(db, BATCH)).claimed === BATCH) {
+          /* next batch */
+        }
+      } while (again);
     } catch (error) {
       console.error("[outbox] worker error", error);
     } finally {
@@ -31,17 +42,11 @@ export function startOutboxWorker(getDb: () => Promise<Db>): void {
       timer.unref();
     }
   };
-  state.obiegWorker = {
-    running: true,
-    wake: () => {
-      if (timer) clearTimeout(timer);
-      void tick();
-    },
-  };
+  state.obiegWorker = { wake: () => void tick() };
   void tick();
 }
 
-/** Call after a transaction that enqueued jobs commits, to run them without waiting for the poll. */
+/** Runs due jobs now instead of at the next poll (the database's NOTIFY calls this on commit). */
 export function wakeOutboxWorker(): void {
   state.obiegWorker?.wake();
 }

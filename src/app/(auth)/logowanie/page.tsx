@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -31,7 +32,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             </p>
           )}
           <SignInForm callbackUrl={callbackUrl} />
-          <p className="mt-4 text-xs text-slate-700">{t("auth.forgotten")}</p>
+          <p className="mt-4 text-sm">
+            <Link href="/logowanie/przypomnij-haslo" className="link">
+              {t("passwordReset.forgotLink")}
+            </Link>
+          </p>
         </div>
       </div>
     </main>

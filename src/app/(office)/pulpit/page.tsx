@@ -5,6 +5,7 @@ import { can, type Role } from "@/lib/permissions";
 import { getDashboard, type WorkCounts } from "@/modules/dashboard/dashboard.service";
 import { getProfile } from "@/modules/profile/profile.service";
 import { PageHeader } from "@/components/page-header";
+import { LiveRefresh } from "@/modules/realtime/components/live-refresh";
 import { requirePermission, getRequestMeta } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { getLocale, getT } from "@/server/i18n";
@@ -30,6 +31,7 @@ export default async function DashboardPage() {
 
   return (
     <>
+      <LiveRefresh topics={["documents", "cases"]} />
       <PageHeader title={t("dashboard.greeting", { name: actor.firstName })} description={t("dashboard.today", { date: formatDate(new Date(), locale) })} />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {dashboard.work && (

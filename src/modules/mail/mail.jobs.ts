@@ -1,0 +1,27 @@
+/**
+ * The mail module's background job: `email.send` delivers one stored EmailMessage through the
+ * configured transport, retried by the outbox with backoff. Defined (registered) when this module
+ * is imported: the worker's start-up calls `registerMailJobs()` to make sure it is.
+ */
+import "server-only";
+import { z } from "zod";
+import { defineJob } from "@/server/jobs/outbox";
+import { getMailTransport, mailFrom } from "@/server/integrations/mail";
+import { deliverEmail } from "./mail.delivery";
+
+/** About 1 h 25 min of retries with the outbox's backoff (5 s, 10 s, 20 s … 21 min). */
+export const EMAIL_SEND_MAX_ATTEMPTS = 10;
+
+export const sendEmailJob = defineJob({
+  type: "email.send",
+  payload: z.object({ messageId: z.string().min(1) }),
+  maxAttempts: EMAIL_SEND_MAX_ATTEMPTS,
+  async run({ messageId }, { db, attempt }) {
+    await deliverEmail(db, messageId, { transport: getMailTransport(), from: mailFrom(), attempt, maxAttempts: EMAIL_SEND_MAX_ATTEMPTS });
+  },
+});
+
+/** Job types of this module; importing this file registers them with the outbox. */
+export function registerMailJobs(): string[] {
+  return [sendEmailJob.type];
+}

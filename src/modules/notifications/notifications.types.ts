@@ -1,0 +1,63 @@
+/**
+ * The kinds of notification, their parameters and how each is delivered by default. Client-safe.
+ * A module adds its types here (with texts in notifications.messages.ts) when it starts notifying.
+ */
+import type { MessageKey, Translate } from "@/lib/i18n/translator";
+
+export const DELIVERIES = ["IN_APP", "EMAIL", "DIGEST", "OFF"] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+export interface NotificationParams {
+  /** A letter (or its copy "do wiadomości") was given to the person or to the department they run. */
+  "letter.assigned": { label: string; subject: string; by: string; role: "LEADING" | "COOPERATING" | "INFO" };
+  /** An outgoing letter waits for the person's approval. */
+  "approval.requested": { label: string; subject: string; author: string };
+  /** The person's outgoing letter was approved (all steps) or returned with a comment. */
+  "approval.decided": { label: string; subject: string; by: string; approved: boolean; comment: string };
+  /** A case the person handles is due within three days. */
+  "case.deadline-approaching": { mark: string; title: string; due: string };
+  /** A case the person handles is past its due date. */
+  "case.deadline-missed": { mark: string; title: string; due: string };
+}
+
+export type NotificationType = keyof NotificationParams;
+
+export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed"] as const satisfies readonly NotificationType[];
+
+const _everyTypeListed: [Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[number]>] extends [never] ? true : never = true;
+void _everyTypeListed;
+
+export const DEFAULT_DELIVERY: Record<NotificationType, Delivery> = {
+  "letter.assigned": "EMAIL",
+  "approval.requested": "EMAIL",
+  "approval.decided": "IN_APP",
+  "case.deadline-approaching": "DIGEST",
+  "case.deadline-missed": "EMAIL",
+};
+
+export function isNotificationType(value: string): value is NotificationType {
+  return (NOTIFICATION_TYPES as readonly string[]).includes(value);
+}
+
+/** The title and one-line body of a notification in the reader's language. */
+export function notificationText(t: Translate, type: NotificationType, params: Record<string, unknown>, onBehalfOf?: string | null): { title: string; body: string } {
+  const p = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? v : String(v ?? "")])) as Record<string, string | number>;
+  const key = (part: string) => `notifications.types.${type}.${part}` as MessageKey;
+  let title: string;
+  let body: string;
+  switch (type) {
+    case "letter.assigned":
+      title = t(key(params.role === "INFO" ? "titleInfo" : "title"), p);
+      body = t(key("body"), p);
+      break;
+    case "approval.decided":
+      title = t(key(params.approved ? "titleApproved" : "titleReturned"), p);
+      body = t(key(params.approved ? "bodyApproved" : "bodyReturned"), p);
+      break;
+    default:
+      title = t(key("title"), p);
+      body = t(key("body"), p);
+  }
+  if (onBehalfOf) body = `${body} ${t("notifications.onBehalfOf", { name: onBehalfOf })}`;
+  return { title, body };
+}

@@ -1,0 +1,93 @@
+"use client";
+
+/**
+ * The browser's live connection: one pusher-js client per tab, subscribed to the channels the
+ * server lists for the user (each subscription authorized by /api/realtime/auth). A "changed"
+ * signal refetches the bell and the inbox badge and tells the page's <LiveRefresh> components,
+ * which re-render their server components. Nothing else travels over the connection.
+ */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Pusher from "pusher-js";
+import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { useTRPC } from "@/trpc/react";
+import type { ChangedSignal, Topic } from "../realtime.channels";
+
+type Listener = (signal: ChangedSignal) => void;
+
+interface RealtimeContextValue {
+  subscribe(listener: Listener): () => void;
+  connected: boolean;
+}
+
+const RealtimeContext = createContext<RealtimeContextValue>({ subscribe: () => () => undefined, connected: false });
+
+export function useRealtime(): RealtimeContextValue {
+  return useContext(RealtimeContext);
+}
+
+/** Runs `onSignal` for signals about any of `topics` (debounced: a burst of changes → one call). */
+export function useLiveSignal(topics: Topic[], onSignal: () => void, debounceMs = 150): void {
+  const { subscribe } = useRealtime();
+  const latest = useRef(onSignal);
+  useEffect(() => {
+    latest.current = onSignal;
+  });
+  const key = topics.join(",");
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const wanted = key.split(",");
+    const unsubscribe = subscribe((signal) => {
+      if (!signal.topics.some((t) => wanted.includes(t))) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => latest.current(), debounceMs);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [key, subscribe, debounceMs]);
+}
+
+export function RealtimeProvider({ children }: { children: React.ReactNode }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const setup = useQuery(trpc.realtime.setup.queryOptions(undefined, { staleTime: 10 * 60_000, refetchOnWindowFocus: false }));
+  const listeners = useRef(new Set<Listener>());
+  const [connected, setConnected] = useState(false);
+  const [value] = useState<Omit<RealtimeContextValue, "connected">>(() => ({
+    subscribe(listener) {
+      listeners.current.add(listener);
+      return () => listeners.current.delete(listener);
+    },
+  }));
+
+  useEffect(() => {
+    const data = setup.data;
+    if (!data?.config) return;
+    const { config } = data;
+    const secure = config.forceTLS || (config.wsHost === null && window.location.protocol === "https:");
+    const client = new Pusher(config.key, {
+      cluster: config.cluster,
+      wsHost: config.wsHost ?? window.location.hostname,
+      ...(config.wsPort && { wsPort: config.wsPort, wssPort: config.wsPort }),
+      forceTLS: secure,
+      enabledTransports: ["ws", "wss"],
+      disableStats: true,
+      channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
+    });
+    client.connection.bind("state_change", ({ current }: { current: string }) => setConnected(current === "connected"));
+    const onChanged = (signal: ChangedSignal) => {
+      // The bell, the inbox badge and every list fed by tRPC refetch; server-rendered pages follow via <LiveRefresh>.
+      void queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+      if (signal.topics.some((t) => t !== "notifications")) void queryClient.invalidateQueries();
+      listeners.current.forEach((listener) => listener(signal));
+    };
+    for (const name of data.channels) client.subscribe(name).bind("changed", onChanged);
+    return () => {
+      client.disconnect();
+      setConnected(false);
+    };
+  }, [setup.data, queryClient, trpc]);
+
+  return <RealtimeContext.Provider value={{ ...value, connected }}>{children}</RealtimeContext.Provider>;
+}

@@ -1,0 +1,9 @@
+/**
+ * Every job type the worker can run. Job definitions register themselves when their module is
+ * imported; the worker imports this file first so that no job waits for a module nobody loaded.
+ */
+import "server-only";
+import "@/modules/realtime/realtime.jobs";
+import "@/modules/notifications/notifications.jobs";
+import "@/modules/mail/mail.jobs";
+import "./maintenance";
