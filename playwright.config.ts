@@ -41,6 +41,7 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { DATA_DIR, APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL, SEED_DEMO: "true", ...(DATABASE_URL ? { DATABASE_URL } : {}) },
+    // The embedded realtime (Pusher-protocol) server listens next to the app.
+    env: { DATA_DIR, REALTIME_PORT: String(PORT + 1), APP_URL: BASE_URL, NEXTAUTH_URL: BASE_URL, SEED_DEMO: "true", ...(DATABASE_URL ? { DATABASE_URL } : {}) },
   },
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NotificationBell } from "@/modules/notifications/components/notification-bell";
+import { LiveStatus } from "@/modules/realtime/components/live-status";
 import { RealtimeProvider } from "@/modules/realtime/components/realtime-provider";
 import { TRPCReactProvider } from "@/trpc/react";
 import type { Actor } from "@/server/context";
@@ -26,6 +27,7 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
         </span>
       </Link>
       <SignOutButton className="w-full justify-start px-3" />
+      <LiveStatus />
     </div>
   );
 
