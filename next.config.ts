@@ -14,7 +14,11 @@ const config: NextConfig = {
   experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdf-lib", "@pdf-lib/fontkit"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The reset link's token must not leave in a Referer header (not even to our own assets).
+      { source: "/logowanie/nowe-haslo", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

@@ -76,6 +76,11 @@ export async function generateBulkData(pg: Client, sizes: BulkSizes, log: (line:
     [sizes.contacts],
   );
 
+  // A bulk load is not a million live changes: the live-signal triggers (one outbox job per changed
+  // letter or case) stay off while the registers are generated.
+  const LIVE_TRIGGERS = [`"Case" DISABLE TRIGGER "Case_live"`, `"Document" DISABLE TRIGGER "Document_live"`, `"DocumentAssignment" DISABLE TRIGGER "DocumentAssignment_live"`, `"ApprovalStep" DISABLE TRIGGER "ApprovalStep_live"`];
+  for (const t of LIVE_TRIGGERS) await pg.query(`ALTER TABLE ${t}`);
+
   // Cases first (letters point at them). Number = position within (department, class, year).
   await step(
     "cases",
@@ -155,5 +160,6 @@ export async function generateBulkData(pg: Client, sizes: BulkSizes, log: (line:
      SELECT "departmentId", "jrwaClassId", year, max(number) FROM "Case" GROUP BY 1, 2, 3
      ON CONFLICT ("departmentId", "jrwaClassId", year) DO UPDATE SET last = GREATEST("CaseCounter".last, EXCLUDED.last)`,
   );
+  for (const t of LIVE_TRIGGERS) await pg.query(`ALTER TABLE ${t.replace("DISABLE", "ENABLE")}`);
   await step("ANALYZE", `ANALYZE`);
 }

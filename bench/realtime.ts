@@ -41,7 +41,7 @@ type ClientKind = "pusher-js" | "ws";
 type WorkerInput = { port: number; clients: number; kind: ClientKind; events: number; firstClient: number };
 type WorkerMessage =
   | { type: "ready"; connected: number; failed: number }
-  | { type: "result"; latenciesMs: Float64Array; received: number }
+  | { type: "result"; latenciesMs: Float64Array; seqs: Uint32Array; received: number }
   | { type: "error"; message: string };
 
 const now = () => process.hrtime.bigint();
@@ -52,6 +52,7 @@ const msBetween = (from: bigint, to: bigint) => Number(to - from) / 1e6;
 
 async function runWorker(input: WorkerInput) {
   const latencies: number[] = [];
+  const seqs: number[] = [];
   const expected = input.clients * input.events;
   let received = 0;
   const closers: (() => void)[] = [];
@@ -60,8 +61,9 @@ async function runWorker(input: WorkerInput) {
 
   const onTick = (data: unknown) => {
     const at = now();
-    const payload = (typeof data === "string" ? JSON.parse(data) : data) as { sentAt: string };
+    const payload = (typeof data === "string" ? JSON.parse(data) : data) as { seq: number; sentAt: string };
     latencies.push(msBetween(BigInt(payload.sentAt), at));
+    seqs.push(payload.seq);
     received++;
     if (received === expected) finish();
   };
@@ -126,7 +128,8 @@ async function runWorker(input: WorkerInput) {
   // The main thread says "stop" after the last trigger plus a grace period, or we finish early.
   await Promise.race([finished, new Promise<void>((resolve) => parentPort!.once("message", () => resolve()))]);
   const latenciesMs = Float64Array.from(latencies);
-  parentPort!.postMessage({ type: "result", latenciesMs, received } satisfies WorkerMessage, [latenciesMs.buffer]);
+  const seqArray = Uint32Array.from(seqs);
+  parentPort!.postMessage({ type: "result", latenciesMs, seqs: seqArray, received } satisfies WorkerMessage, [latenciesMs.buffer, seqArray.buffer]);
   for (const close of closers) close();
 }
 
@@ -147,22 +150,26 @@ async function main() {
   const workers = Math.floor(num("BENCH_RT_WORKERS", Math.min(4, Math.max(1, os.cpus().length - 1)), 16));
   const graceMs = num("BENCH_RT_GRACE_MS", 5000, 60_000);
 
+  const loadBefore = os.loadavg();
   const server = await startEmbeddedRealtimeServer({ port: 0, host: "127.0.0.1", ...APP });
   const sdk = new Pusher({ ...APP, host: "127.0.0.1", port: String(server.port), useTLS: false });
   console.log(`realtime bench: ${clients} ${kind} clients in ${workers} worker thread(s), ${events} events every ${intervalMs} ms, server on 127.0.0.1:${server.port}`);
 
   const threads: Worker[] = [];
   const ready: Promise<{ connected: number; failed: number }>[] = [];
-  const results: Promise<{ latenciesMs: Float64Array; received: number }>[] = [];
+  const results: Promise<{ latenciesMs: Float64Array; seqs: Uint32Array; received: number }>[] = [];
   const connectStarted = now();
   for (let w = 0; w < workers; w++) {
     const share = Math.floor(clients / workers) + (w < clients % workers ? 1 : 0);
-    const worker = new Worker(fileURLToPath(import.meta.url), {
+    // Worker threads do not inherit tsx's loader: a small bootstrap registers it, then loads this file.
+    const bootstrap = `require("tsx/cjs/api").register(); require(${JSON.stringify(fileURLToPath(import.meta.url))});`;
+    const worker = new Worker(bootstrap, {
+      eval: true,
       workerData: { port: server.port, clients: share, kind, events, firstClient: w } satisfies WorkerInput,
     });
     threads.push(worker);
     let onReady: (v: { connected: number; failed: number }) => void = () => {};
-    let onResult: (v: { latenciesMs: Float64Array; received: number }) => void = () => {};
+    let onResult: (v: { latenciesMs: Float64Array; seqs: Uint32Array; received: number }) => void = () => {};
     ready.push(new Promise((resolve) => (onReady = resolve)));
     results.push(new Promise((resolve) => (onResult = resolve)));
     worker.on("message", (message: WorkerMessage) => {
@@ -175,7 +182,7 @@ async function main() {
     });
     worker.on("error", (error) => {
       console.error(`worker ${w}:`, error);
-      process.exitCode = 1;
+      process.exit(1);
     });
   }
   const readiness = await Promise.all(ready);
@@ -203,12 +210,22 @@ async function main() {
   await server.close();
 
   const all = new Float64Array(collected.reduce((s, r) => s + r.latenciesMs.length, 0));
+  // Per event: the first receipt (SDK call + HTTP + server) and the last (plus the whole fan-out).
+  const first = new Float64Array(events).fill(Infinity);
+  const last = new Float64Array(events).fill(-Infinity);
   let offset = 0;
   for (const r of collected) {
     all.set(r.latenciesMs, offset);
     offset += r.latenciesMs.length;
+    r.latenciesMs.forEach((v, i) => {
+      const seq = r.seqs[i]!;
+      first[seq] = Math.min(first[seq]!, v);
+      last[seq] = Math.max(last[seq]!, v);
+    });
   }
   all.sort();
+  first.sort();
+  last.sort();
   const mean = all.reduce((s, v) => s + v, 0) / (all.length || 1);
   const triggers = Float64Array.from(triggerMs).sort();
   const fmt = (v: number) => `${v.toFixed(1)} ms`;
@@ -216,9 +233,11 @@ async function main() {
 
   console.log("");
   console.log(`machine:     ${cpus.length} CPU(s), ${cpus[0]?.model.trim() ?? "unknown"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`);
+  console.log(`load:        ${loadBefore.map((l) => l.toFixed(2)).join(" ")} before, ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} after (1/5/15 min; other work on the machine skews the figures)`);
   console.log(`clients:     ${connected} ${kind} (${workers} worker thread(s)), connect + subscribe ${fmt(connectMs)}`);
   console.log(`deliveries:  ${all.length} of ${connected * events} expected (${events} events × ${connected} clients)`);
   console.log(`latency:     p50 ${fmt(percentile(all, 50))}  p95 ${fmt(percentile(all, 95))}  p99 ${fmt(percentile(all, 99))}  max ${fmt(all[all.length - 1] ?? NaN)}  mean ${fmt(mean)}`);
+  console.log(`per event:   first receipt p50 ${fmt(percentile(first, 50))}, last receipt p50 ${fmt(percentile(last, 50))} / max ${fmt(last[last.length - 1] ?? NaN)}`);
   console.log(`SDK trigger: p50 ${fmt(percentile(triggers, 50))}  max ${fmt(triggers[triggers.length - 1] ?? NaN)} (HTTP call, returns after the server has queued the fan-out)`);
   const p95 = percentile(all, 95);
   console.log(`goal p95 < 100 ms: ${p95 < 100 ? "met" : "NOT met"}`);

@@ -10,7 +10,7 @@ export default function DigestEmail({ context = PREVIEW_CONTEXT, ...props }: Pro
   const t = translatorOf(context);
   const count = props.items.length;
   return (
-    <EmailLayout context={context} preview={t("mail.templates.digest.preview", { count, date: props.dateLabel })}>
+    <EmailLayout context={context} title={t("mail.templates.digest.subject", { date: props.dateLabel })} preview={t("mail.templates.digest.preview", { count, date: props.dateLabel })}>
       <Heading as="h1" className="obieg-text" style={headingStyle}>
         {t("mail.templates.digest.subject", { date: props.dateLabel })}
       </Heading>

@@ -11,7 +11,7 @@ export default function NotificationEmail({ context = PREVIEW_CONTEXT, ...props 
   const actionUrl = safeUrl(props.actionUrl, context.appUrl);
   const preferencesUrl = safeUrl(props.preferencesUrl, context.appUrl);
   return (
-    <EmailLayout context={context} preview={oneLine(props.body ?? props.title, 140)}>
+    <EmailLayout context={context} title={props.title} preview={oneLine(props.body ?? props.title, 140)}>
       <Text className="obieg-text" style={textStyle}>
         {t("mail.templates.notification.greeting", { name: props.name })}
       </Text>

@@ -10,7 +10,7 @@ export default function PasswordResetEmail({ context = PREVIEW_CONTEXT, ...props
   const t = translatorOf(context);
   const url = safeUrl(props.resetUrl, context.appUrl);
   return (
-    <EmailLayout context={context} preview={t("mail.templates.passwordReset.preview", { minutes: props.validMinutes })}>
+    <EmailLayout context={context} title={t("mail.templates.passwordReset.subject")} preview={t("mail.templates.passwordReset.preview", { minutes: props.validMinutes })}>
       <Heading as="h1" className="obieg-text" style={headingStyle}>
         {t("mail.templates.passwordReset.subject")}
       </Heading>

@@ -43,11 +43,12 @@ export const buttonStyle = {
   display: "inline-block",
 } as const;
 
-export function EmailLayout({ context, preview, children }: { context: EmailContext; preview: string; children: ReactNode }) {
+export function EmailLayout({ context, title, preview, children }: { context: EmailContext; title: string; preview: string; children: ReactNode }) {
   const t = translatorOf(context);
   return (
     <Html lang={context.locale} dir="ltr">
       <Head>
+        <title>{title}</title>
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
         <style>{darkCss}</style>

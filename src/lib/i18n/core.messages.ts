@@ -96,7 +96,6 @@ export const pl = {
     unknownError: "Nie udało się zalogować. Spróbuj ponownie.",
     signOutTitle: "Wylogowanie",
     signOutConfirm: "Czy na pewno chcesz się wylogować?",
-    forgotten: "Nie pamiętasz hasła? Skontaktuj się z administratorem systemu.",
   },
   errors: {
     forbiddenTitle: "Brak dostępu",
@@ -256,7 +255,6 @@ export const en: CoreMessages = {
     unknownError: "Sign-in failed. Try again.",
     signOutTitle: "Sign out",
     signOutConfirm: "Do you want to sign out?",
-    forgotten: "Forgot your password? Contact the system administrator.",
   },
   errors: {
     forbiddenTitle: "No access",

@@ -1,7 +1,7 @@
 /**
  * The mail module's background job: `email.send` delivers one stored EmailMessage through the
- * configured transport, retried by the outbox with backoff. Defined (registered) when this module
- * is imported: the worker's start-up calls `registerMailJobs()` to make sure it is.
+ * configured transport, retried by the outbox with backoff. Registered with the outbox when this
+ * module is imported (src/server/jobs/all-jobs.ts imports it for the worker).
  */
 import "server-only";
 import { z } from "zod";
@@ -20,8 +20,3 @@ export const sendEmailJob = defineJob({
     await deliverEmail(db, messageId, { transport: getMailTransport(), from: mailFrom(), attempt, maxAttempts: EMAIL_SEND_MAX_ATTEMPTS });
   },
 });
-
-/** Job types of this module; importing this file registers them with the outbox. */
-export function registerMailJobs(): string[] {
-  return [sendEmailJob.type];
-}

@@ -47,7 +47,7 @@ export type ResetTokenCheck = { ok: true; email: string } | { ok: false; reason:
 export type ResetPasswordResult = { ok: true; userId: string } | { ok: false; reason: ResetTokenProblem };
 
 /** Field messages of a failed parse: the first per field, "_" for the whole form. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+export function issuesByField(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) out[issue.path.join(".") || "_"] ??= issue.message;
   return out;

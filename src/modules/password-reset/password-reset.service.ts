@@ -62,7 +62,7 @@ export async function requestPasswordReset(
   const anonymous = { actor: null, meta };
 
   // Requests from this address in the last hour, counted in the audit trail (unknown e-mails too).
-  // Without a known address (no proxy header) only the per-account limit applies.
+  // When the address is unknown (meta.ip null) only the per-account limit applies.
   const ipLimited =
     meta.ip !== null &&
     (await db.auditEvent.count({ where: { action: "auth.password-reset-requested", ip: meta.ip.slice(0, 64), occurredAt: { gt: hourAgo } } })) >= perIp;
@@ -125,6 +125,14 @@ function problemOf(row: TokenRow | null, now: Date): ResetTokenProblem | null {
 }
 
 /** Whether a link still works, for the page to explain a dead one before showing the form. Reads only. */
+/**
+ * Every open reset link of the account stops working (after any password change: an old link
+ * would otherwise undo the new password).
+ */
+export async function retireResetLinks(tx: Pick<Tx, "passwordResetToken">, userId: string, now = new Date()): Promise<void> {
+  await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+}
+
 export async function checkResetToken(db: Db, token: string, now = new Date()): Promise<ResetTokenCheck> {
   const row = await findToken(db, token);
   const problem = problemOf(row, now);
@@ -163,8 +171,7 @@ export async function resetPassword(db: Db, input: ResetPasswordInput, meta: Req
       });
       // Deactivated since the check above: roll everything back.
       if (updated.count !== 1) throw new AccountInactive();
-      // The account's other links stop working: they would otherwise undo this password.
-      await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+      await retireResetLinks(tx, userId, now);
       const actor = { id: userId, firstName: before.user.firstName, lastName: before.user.lastName, positionName: before.user.position?.name ?? null };
       await recordAudit(tx, { actor, meta }, { action: "auth.password-reset", entityType: "user", entityId: userId, data: {} });
       return { ok: true, userId };

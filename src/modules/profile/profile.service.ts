@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { ServiceContext } from "@/server/context";
 import { badRequest, notFound } from "@/server/errors";
 import type { ChangePasswordInput, Profile, UpdateProfileInput } from "./profile.schemas";
+import { retireResetLinks } from "@/modules/password-reset/password-reset.service";
 
 export async function getProfile(ctx: ServiceContext): Promise<Profile> {
   const u = await ctx.db.user.findUnique({
@@ -66,6 +67,7 @@ export async function changePassword(ctx: ServiceContext, input: ChangePasswordI
       data: { passwordHash, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
       select: { sessionVersion: true },
     });
+    await retireResetLinks(tx, ctx.actor.id);
     await recordAudit(tx, ctx, { action: "auth.password-changed", entityType: "user", entityId: ctx.actor.id, data: { by: "self" } });
     return updated;
   });

@@ -29,6 +29,7 @@ import {
   type ZUpdateUserInput,
   type ZUserListInput,
 } from "./users.schemas";
+import { retireResetLinks } from "@/modules/password-reset/password-reset.service";
 
 type ListInput = z.output<typeof ZUserListInput>;
 type CreateInput = z.output<typeof ZCreateUserInput>;
@@ -292,6 +293,7 @@ export async function setUserPassword(ctx: ServiceContext, input: SetPasswordInp
     const exists = await tx.user.findUnique({ where: { id: input.id }, select: { id: true } });
     if (!exists) throw notFound("Nie znaleziono takiego użytkownika.");
     await tx.user.update({ where: { id: input.id }, data: { passwordHash, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } } });
+    await retireResetLinks(tx, input.id);
     await recordAudit(tx, ctx, { action: "auth.password-changed", entityType: "user", entityId: input.id, data: { by: "admin" } });
   });
   return { id: input.id, generatedPassword: input.passwordMode === "generate" ? password : null };

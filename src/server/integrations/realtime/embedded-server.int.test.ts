@@ -231,6 +231,29 @@ describe("embedded Pusher-protocol server", { timeout: 15_000 }, () => {
     expect(String((refusal.data as { error: string }).error)).toContain("private-encrypted-");
   });
 
+  it("refuses bad subscriptions and oversized client events at the protocol level", async () => {
+    const raw = openRaw();
+    const established = await raw.waitFor("pusher:connection_established");
+    const socketId = (established.data as { socket_id: string }).socket_id;
+
+    raw.send({ event: "pusher:subscribe", data: { channel: "bad name!" } });
+    expect((await raw.waitFor("pusher:subscription_error")).data).toMatchObject({ type: "InvalidChannel", status: 400 });
+
+    // Presence signed without channel_data: the signature is valid, the membership is not.
+    const presence = "presence-no-data";
+    raw.send({ event: "pusher:subscribe", data: { channel: presence, auth: signChannelAuth({ ...APP, socketId, channel: presence }) } });
+    expect((await raw.waitFor("pusher:subscription_error", (f) => f.channel === presence)).data).toMatchObject({ status: 400 });
+
+    // Subscribe data given as JSON text (some clients do), then a client event over 10 kB.
+    const channel = "private-raw";
+    raw.send({ event: "pusher:subscribe", data: JSON.stringify({ channel, auth: signChannelAuth({ ...APP, socketId, channel }) }) });
+    await raw.waitFor("pusher_internal:subscription_succeeded", (f) => f.channel === channel);
+    raw.send({ event: "client-big", channel, data: "x".repeat(10 * 1024 + 1) });
+    const error = await raw.waitFor("pusher:error");
+    expect(String((error.data as { message: string }).message)).toContain("10 kB");
+    expect(server.stats().channels).toBeGreaterThanOrEqual(1);
+  });
+
   it("tracks presence members once per user_id, with user_info", async () => {
     const name = "presence-case-17";
     const anna = await connect({ user: { id: "anna", info: { name: "Anna Nowak" } } });

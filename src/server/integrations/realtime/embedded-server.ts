@@ -110,6 +110,18 @@ type Channel = {
   members: Map<string, Member> | null;
 };
 
+/** The data of pusher:subscribe / unsubscribe: an object, or (some clients) its JSON text. */
+function objectData(data: unknown): Record<string, unknown> {
+  if (typeof data === "string") {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      return {};
+    }
+  }
+  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -172,11 +184,7 @@ export async function startEmbeddedRealtimeServer(options: EmbeddedRealtimeServe
   }
 
   function subscribe(conn: Connection, data: unknown) {
-    const { channel: name, auth, channel_data: channelData } = (typeof data === "object" && data !== null ? data : {}) as {
-      channel?: unknown;
-      auth?: unknown;
-      channel_data?: unknown;
-    };
+    const { channel: name, auth, channel_data: channelData } = objectData(data) as { channel?: unknown; auth?: unknown; channel_data?: unknown };
     if (!isValidChannelName(name)) {
       const shown = typeof name === "string" ? name : "";
       return refuseSubscription(conn, shown, 400, "InvalidChannel", "Invalid channel name");
@@ -297,7 +305,7 @@ export async function startEmbeddedRealtimeServer(options: EmbeddedRealtimeServe
       case "pusher:subscribe":
         return subscribe(conn, message.data);
       case "pusher:unsubscribe": {
-        const channel = (message.data as { channel?: unknown } | null)?.channel;
+        const channel = (objectData(message.data) as { channel?: unknown }).channel;
         if (typeof channel === "string") unsubscribe(conn, channel);
         return;
       }
@@ -311,7 +319,12 @@ export async function startEmbeddedRealtimeServer(options: EmbeddedRealtimeServe
 
   function onConnection(ws: WebSocket, request: IncomingMessage) {
     const url = new URL(request.url ?? "/", "http://localhost");
-    const requestedKey = decodeURIComponent(url.pathname.slice("/app/".length));
+    let requestedKey = "";
+    try {
+      requestedKey = decodeURIComponent(url.pathname.slice("/app/".length));
+    } catch {
+      // malformed escape: treated as an unknown key
+    }
     if (closing) {
       ws.close(4200, "Server is shutting down");
       return;
@@ -351,7 +364,6 @@ export async function startEmbeddedRealtimeServer(options: EmbeddedRealtimeServe
     for (const name of [...conn.channels.keys()]) unsubscribe(conn, name);
   }
 
-  wss.on("connection", onConnection);
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
@@ -360,7 +372,14 @@ export async function startEmbeddedRealtimeServer(options: EmbeddedRealtimeServe
       return;
     }
     socket.on("error", () => socket.destroy());
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      try {
+        onConnection(ws, request);
+      } catch (error) {
+        log(`realtime: connection failed: ${error instanceof Error ? error.message : String(error)}`);
+        ws.terminate();
+      }
+    });
   }
 
   // --- idle sockets --------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 "use server";
 
-import { fieldErrorsOf, ZResetPasswordForm, type ResetFormState } from "@/modules/password-reset/password-reset.schemas";
+import { issuesByField, ZResetPasswordForm, type ResetFormState } from "@/modules/password-reset/password-reset.schemas";
 import { resetPassword } from "@/modules/password-reset/password-reset.service";
 import { getRequestMeta } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -11,7 +11,7 @@ export async function resetPasswordAction(_state: ResetFormState, form: FormData
   const value = (name: string) => String(form.get(name) ?? "");
   const parsed = ZResetPasswordForm.safeParse({ token: value("token"), password: value("password"), repeatPassword: value("repeatPassword") });
   if (!parsed.success) {
-    const errors = fieldErrorsOf(parsed.error);
+    const errors = issuesByField(parsed.error);
     return errors.token ? { status: "token", reason: "invalid" } : { status: "invalid", errors };
   }
   try {

@@ -1,7 +1,7 @@
 "use server";
 
 import { after } from "next/server";
-import { fieldErrorsOf, ZRequestPasswordResetInput, type RequestResetState } from "@/modules/password-reset/password-reset.schemas";
+import { issuesByField, ZRequestPasswordResetInput, type RequestResetState } from "@/modules/password-reset/password-reset.schemas";
 import { requestPasswordReset } from "@/modules/password-reset/password-reset.service";
 import { getRequestMeta } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -13,7 +13,7 @@ import { getDb } from "@/server/db";
 export async function requestPasswordResetAction(_state: RequestResetState, form: FormData): Promise<RequestResetState> {
   const raw = String(form.get("email") ?? "").slice(0, 320);
   const parsed = ZRequestPasswordResetInput.safeParse({ email: raw });
-  if (!parsed.success) return { status: "invalid", errors: fieldErrorsOf(parsed.error), email: raw };
+  if (!parsed.success) return { status: "invalid", errors: issuesByField(parsed.error), email: raw };
   const meta = await getRequestMeta();
   const now = new Date();
   after(async () => {
