@@ -6,7 +6,7 @@ import { DEMO, signIn, spareClerk } from "../helpers";
  * Live updates across people and tabs: the head of GK gives a letter to a clerk; the clerk's open
  * "Do mnie" (list and menu badge) and bell update without a reload, the notification leads to the
  * letter, the e-mail is in the clerk's local mailbox, and marking it read in one tab clears the
- * bell in the clerk's other tab. A spare GK clerk keeps other tests' inboxes out of the counts.
+ * bell in the clerk's other tab; the head sees the clerk online in the directory. A spare GK clerk keeps other tests' inboxes out of the counts.
  */
 test.skip(({ isMobile }) => isMobile, "two people side by side: run once, at 1280 px");
 
@@ -78,6 +78,11 @@ test("a letter given to a clerk appears in their open inbox, bell and mailbox at
   await expect(clerk).toHaveURL(new RegExp(`${url}$`));
   await expect(clerk.getByRole("heading", { level: 1, name: rpw })).toBeVisible();
 
+  // The e-mail went out through the outbox; without a provider it waits in the local mailbox.
+  await clerk.goto("/powiadomienia");
+  await clerk.getByRole("link", { name: /^Moja poczta/ }).click();
+  await expect(clerk.getByTestId("mail-row").filter({ hasText: `Nowe pismo: ${rpw}` })).toBeVisible();
+
   // Marking everything read in one tab clears the bell in the other.
   await clerk.goto("/powiadomienia");
   if (await clerk.getByRole("button", { name: "Oznacz wszystkie jako przeczytane" }).isVisible()) {
@@ -85,5 +90,12 @@ test("a letter given to a clerk appears in their open inbox, bell and mailbox at
   }
   await expect(clerkTab2.getByTestId("notification-count").filter({ visible: true })).toHaveCount(0);
 
-  await Promise.all([kancelaria.context().close(), clerk.context().close(), head.context().close()]);
+  // Presence: the head sees the clerk online in the directory, and offline once the clerk's tabs close.
+  await head.goto(`/struktura?q=${encodeURIComponent(CLERK.lastName)}`);
+  const row = head.getByTestId("staff-row").filter({ hasText: CLERK.lastName });
+  await expect(row.getByTestId("online-badge")).toHaveText("online");
+  await clerk.context().close();
+  await expect(row.getByTestId("online-badge")).toHaveCount(0);
+
+  await Promise.all([kancelaria.context().close(), head.context().close()]);
 });

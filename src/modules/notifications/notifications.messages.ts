@@ -1,8 +1,7 @@
 /** Polish and English texts of the notifications module. */
 export const pl = {
   title: "Powiadomienia",
-  description:
-    "Co wydarzyło się w Twoich sprawach i pismach. Kliknij powiadomienie, aby przejść do pisma lub sprawy.",
+  description: "Co wydarzyło się w Twoich sprawach i pismach. Kliknij powiadomienie, aby przejść do pisma lub sprawy.",
   bell: "Powiadomienia",
   bellUnread: "Powiadomienia: {count} nieprzeczytane",
   latest: "Najnowsze powiadomienia",
@@ -17,17 +16,17 @@ export const pl = {
   read: "Przeczytane",
   open: "Otwórz",
   settings: "Ustawienia powiadomień",
+  myMail: "Moja poczta — e-maile wysłane do mnie przez system",
   onBehalfOf: "(w zastępstwie za: {name})",
   announce: "Nowe powiadomienie: {title}",
   live: {
     connected: "Aktualizacje na żywo działają",
-    offline:
-      "Brak połączenia na żywo — dane odświeżą się po przeładowaniu strony",
+    offline: "Brak połączenia na żywo — dane odświeżą się po przeładowaniu strony",
+    online: "online",
   },
   preferences: {
     title: "Ustawienia powiadomień",
-    description:
-      "Wybierz dla każdego rodzaju zdarzenia, jak chcesz się o nim dowiadywać. Zestawienie dzienne przychodzi e-mailem o 7:00.",
+    description: "Wybierz dla każdego rodzaju zdarzenia, jak chcesz się o nim dowiadywać. Zestawienie dzienne przychodzi e-mailem o 7:00.",
     type: "Zdarzenie",
     delivery: "Sposób",
     save: "Zapisz ustawienia",
@@ -44,8 +43,7 @@ export const pl = {
     letter: {
       assigned: {
         name: "Nowe pismo do mnie",
-        description:
-          "Pismo zadekretowane na mnie lub na komórkę, którą kieruję.",
+        description: "Pismo zadekretowane na mnie lub na komórkę, którą kieruję.",
         title: "Nowe pismo: {label}",
         titleInfo: "Pismo do wiadomości: {label}",
         body: "„{subject}” — przekazał(a): {by}.",
@@ -60,27 +58,23 @@ export const pl = {
       },
       decided: {
         name: "Decyzja w sprawie mojego pisma",
-        description:
-          "Mój projekt pisma został zaakceptowany albo zwrócony do poprawy.",
+        description: "Mój projekt pisma został zaakceptowany albo zwrócony do poprawy.",
         titleApproved: "Zaakceptowano: {label}",
         titleReturned: "Zwrócono do poprawy: {label}",
-        bodyApproved:
-          "„{subject}” — akceptacja: {by}. Pismo czeka na wysyłkę w kancelarii.",
+        bodyApproved: "„{subject}” — akceptacja: {by}. Pismo czeka na wysyłkę w kancelarii.",
         bodyReturned: "„{subject}” — zwrócił(a): {by}. Uwagi: {comment}",
       },
     },
     case: {
       "deadline-approaching": {
         name: "Zbliża się termin sprawy",
-        description:
-          "Do terminu załatwienia mojej sprawy zostały najwyżej 3 dni.",
+        description: "Do terminu załatwienia mojej sprawy zostały najwyżej 3 dni.",
         title: "Termin sprawy {mark}: {due}",
         body: "„{title}” — termin załatwienia mija {due}.",
       },
       "deadline-missed": {
         name: "Minął termin sprawy",
-        description:
-          "Sprawa, którą prowadzę, nie została załatwiona w terminie.",
+        description: "Sprawa, którą prowadzę, nie została załatwiona w terminie.",
         title: "Minął termin sprawy {mark}",
         body: "„{title}” — termin upłynął {due}. Rozważ zawiadomienie strony (art. 36 KPA).",
       },
@@ -94,8 +88,7 @@ export const pl = {
 
 export const en: typeof pl = {
   title: "Notifications",
-  description:
-    "What happened in your cases and letters. Click a notification to open the letter or case.",
+  description: "What happened in your cases and letters. Click a notification to open the letter or case.",
   bell: "Notifications",
   bellUnread: "Notifications: {count} unread",
   latest: "Latest notifications",
@@ -110,16 +103,17 @@ export const en: typeof pl = {
   read: "Read",
   open: "Open",
   settings: "Notification settings",
+  myMail: "My mail — e-mails the system sent me",
   onBehalfOf: "(substituting for: {name})",
   announce: "New notification: {title}",
   live: {
     connected: "Live updates are on",
     offline: "No live connection — data will refresh when you reload the page",
+    online: "online",
   },
   preferences: {
     title: "Notification settings",
-    description:
-      "Choose for each kind of event how you want to hear about it. The daily digest arrives by e-mail at 7:00.",
+    description: "Choose for each kind of event how you want to hear about it. The daily digest arrives by e-mail at 7:00.",
     type: "Event",
     delivery: "Delivery",
     save: "Save settings",
@@ -154,16 +148,14 @@ export const en: typeof pl = {
         description: "My draft letter was approved or returned for correction.",
         titleApproved: "Approved: {label}",
         titleReturned: "Returned for correction: {label}",
-        bodyApproved:
-          "“{subject}” — approved by {by}. The letter waits for dispatch in the registry office.",
+        bodyApproved: "“{subject}” — approved by {by}. The letter waits for dispatch in the registry office.",
         bodyReturned: "“{subject}” — returned by {by}. Comments: {comment}",
       },
     },
     case: {
       "deadline-approaching": {
         name: "Case deadline approaching",
-        description:
-          "At most 3 days are left until the due date of a case I handle.",
+        description: "At most 3 days are left until the due date of a case I handle.",
         title: "Case {mark} due {due}",
         body: "“{title}” — due {due}.",
       },

@@ -15,9 +15,12 @@ export default async function NotificationsPage() {
   return (
     <HydrateClient>
       <PageHeader title={t("notifications.title")} description={t("notifications.description")} />
-      <p className="mb-4">
+      <p className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
         <Link href="/powiadomienia/ustawienia" className="link">
           {t("notifications.settings")}
+        </Link>
+        <Link href="/poczta" className="link">
+          {t("notifications.myMail")}
         </Link>
       </p>
       <NotificationList />

@@ -11,6 +11,7 @@ import { useT } from "@/components/i18n";
 import { Pager } from "@/components/pagination";
 import { useTRPC } from "@/trpc/react";
 import { staffQueryHref, type DirectoryDepartment, type DirectoryNode, type StaffQuery } from "../org.schemas";
+import { OnlineBadge } from "@/modules/realtime/components/online-badge";
 
 /**
  * Struktura urzędu: the staff search (state in the address, so results are bookmarkable and the
@@ -117,6 +118,7 @@ export function DirectoryView({ query, canSeeInactive }: { query: StaffQuery; ca
                     <tr key={u.id} data-testid="staff-row">
                       <th scope="row" className="min-w-40 text-left align-top font-normal text-slate-900">
                         <span className="font-semibold">{u.lastName}</span> {u.firstName}
+                        <OnlineBadge userId={u.id} className="ml-2" />
                         {!u.active && (
                           <Badge tone="slate" className="ml-2">
                             {t("org.directory.inactive")}

@@ -10,16 +10,21 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Pusher from "pusher-js";
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
-import type { ChangedSignal, Topic } from "../realtime.channels";
+import { CHANNEL, type ChangedSignal, type Topic } from "../realtime.channels";
+
+const OFFICE_PRESENCE = CHANNEL.office;
 
 type Listener = (signal: ChangedSignal) => void;
 
 interface RealtimeContextValue {
   subscribe(listener: Listener): () => void;
   connected: boolean;
+  /** Ids of the staff signed in right now (presence-office), across all offices. */
+  online: ReadonlySet<string>;
 }
 
-const RealtimeContext = createContext<RealtimeContextValue>({ subscribe: () => () => undefined, connected: false });
+const NOBODY: ReadonlySet<string> = new Set();
+const RealtimeContext = createContext<RealtimeContextValue>({ subscribe: () => () => undefined, connected: false, online: NOBODY });
 
 export function useRealtime(): RealtimeContextValue {
   return useContext(RealtimeContext);
@@ -54,7 +59,8 @@ export function RealtimeProvider({ children }: { children: React.ReactNode }) {
   const setup = useQuery(trpc.realtime.setup.queryOptions(undefined, { staleTime: 10 * 60_000, refetchOnWindowFocus: false }));
   const listeners = useRef(new Set<Listener>());
   const [connected, setConnected] = useState(false);
-  const [value] = useState<Omit<RealtimeContextValue, "connected">>(() => ({
+  const [online, setOnline] = useState<ReadonlySet<string>>(NOBODY);
+  const [value] = useState<Pick<RealtimeContextValue, "subscribe">>(() => ({
     subscribe(listener) {
       listeners.current.add(listener);
       return () => listeners.current.delete(listener);
@@ -82,12 +88,28 @@ export function RealtimeProvider({ children }: { children: React.ReactNode }) {
       if (signal.topics.some((t) => t !== "notifications")) void queryClient.invalidateQueries();
       listeners.current.forEach((listener) => listener(signal));
     };
-    for (const name of data.channels) client.subscribe(name).bind("changed", onChanged);
+    for (const name of data.channels) {
+      const channel = client.subscribe(name);
+      if (name === OFFICE_PRESENCE) {
+        channel.bind("pusher:subscription_succeeded", (members: { members: Record<string, unknown> }) => setOnline(new Set(Object.keys(members.members))));
+        channel.bind("pusher:member_added", (member: { id: string }) => setOnline((s) => new Set(s).add(member.id)));
+        channel.bind("pusher:member_removed", (member: { id: string }) =>
+          setOnline((s) => {
+            const next = new Set(s);
+            next.delete(member.id);
+            return next;
+          }),
+        );
+      } else {
+        channel.bind("changed", onChanged);
+      }
+    }
     return () => {
       client.disconnect();
       setConnected(false);
+      setOnline(NOBODY);
     };
   }, [setup.data, queryClient, trpc]);
 
-  return <RealtimeContext.Provider value={{ ...value, connected }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ ...value, connected, online }}>{children}</RealtimeContext.Provider>;
 }
