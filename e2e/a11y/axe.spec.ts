@@ -52,6 +52,8 @@ const STAFF_PAGES = [
   "/sprawy/spis",
   "/kontakty",
   "/kontakty/nowy",
+  "/powiadomienia",
+  "/powiadomienia/ustawienia",
 ];
 
 /** Pages of the kancelaria, seen by the kancelaria. */
@@ -82,6 +84,7 @@ const DESKTOP_ONLY = new Set([
   "/pisma/wewnetrzne/nowe",
   "/sprawy/spis",
   "/kontakty/nowy",
+  "/powiadomienia/ustawienia",
 ]);
 
 for (const url of STAFF_PAGES) {
@@ -107,4 +110,16 @@ test("the 403 page has no WCAG 2.1 A/AA violations", async ({ page }) => {
   await signIn(page, DEMO.pracownik);
   await page.goto("/admin/uzytkownicy");
   await expectNoViolations(page, "403");
+});
+
+test("the notification panel (the bell) has no WCAG 2.1 A/AA violations and closes with Escape", async ({ page }) => {
+  await signIn(page, DEMO.kierownik);
+  const bell = page.getByTestId("notification-bell").filter({ visible: true });
+  await bell.click();
+  await expect(bell).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("region", { name: "Najnowsze powiadomienia" })).toBeVisible();
+  await expectNoViolations(page, "notification panel");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("region", { name: "Najnowsze powiadomienia" })).toHaveCount(0);
+  await expect(bell).toBeFocused();
 });
