@@ -15,4 +15,18 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/pulpit/:path*", "/profil/:path*", "/struktura/:path*", "/zastepstwa/:path*", "/admin/:path*"] };
+export const config = {
+  matcher: [
+    "/pulpit/:path*",
+    "/profil/:path*",
+    "/struktura/:path*",
+    "/zastepstwa/:path*",
+    "/admin/:path*",
+    "/do-mnie/:path*",
+    "/pisma/:path*",
+    "/sprawy/:path*",
+    "/kontakty/:path*",
+    "/powiadomienia/:path*",
+    "/poczta/:path*",
+  ],
+};

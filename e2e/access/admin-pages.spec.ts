@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers";
 
-const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/rejestry", "/admin/sciezki-akceptacji", "/admin/jrwa", "/admin/dziennik", "/admin/zadania"];
+const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/rejestry", "/admin/sciezki-akceptacji", "/admin/jrwa", "/admin/dziennik", "/admin/zadania", "/admin/poczta"];
 
 test("a clerk opening admin URLs gets 'no access'", async ({ page }) => {
   await signIn(page, DEMO.pracownik);
@@ -23,10 +23,23 @@ test("a clerk calling an admin procedure directly is refused", async ({ page }) 
 });
 
 test("without a session staff pages redirect to sign-in and procedures answer 401", async ({ page }) => {
-  for (const url of ["/pulpit", "/admin/uzytkownicy", "/profil"]) {
+  for (const url of ["/pulpit", "/admin/uzytkownicy", "/profil", "/powiadomienia", "/poczta"]) {
     await page.goto(url);
     await expect(page).toHaveURL(/\/logowanie\?callbackUrl=/);
   }
   const response = await page.request.get("/api/trpc/profile.get");
   expect(response.status()).toBe(401);
+});
+
+test("the realtime endpoint signs only channels the user may join", async ({ page }) => {
+  const anonymous = await page.request.post("/api/realtime/auth", { form: { socket_id: "1.2", channel_name: "private-registry" } });
+  expect(anonymous.status()).toBe(401);
+  await signIn(page, DEMO.pracownik);
+  const registry = await page.request.post("/api/realtime/auth", { form: { socket_id: "1.2", channel_name: "private-registry" } });
+  expect(registry.status()).toBe(403);
+  const someoneElse = await page.request.post("/api/realtime/auth", { form: { socket_id: "1.2", channel_name: "private-user-nobody" } });
+  expect(someoneElse.status()).toBe(403);
+  const presence = await page.request.post("/api/realtime/auth", { form: { socket_id: "1.2", channel_name: "presence-office" } });
+  expect(presence.status()).toBe(200);
+  expect(await presence.json()).toMatchObject({ auth: expect.stringMatching(/^[0-9a-f]+:[0-9a-f]{64}$/), channel_data: expect.any(String) });
 });
