@@ -9,8 +9,11 @@ import { defineJob } from "@/server/jobs/outbox";
 import { getMailTransport, mailFrom } from "@/server/integrations/mail";
 import { deliverEmail } from "./mail.delivery";
 
-/** About 1 h 25 min of retries with the outbox's backoff (5 s, 10 s, 20 s … 21 min). */
-export const EMAIL_SEND_MAX_ATTEMPTS = 10;
+/**
+ * About a day of retries with the outbox's backoff (5 s, 10 s, 20 s … then hourly): a provider
+ * outage of a working day delays mail without any message ending FAILED.
+ */
+export const EMAIL_SEND_MAX_ATTEMPTS = 30;
 
 export const sendEmailJob = defineJob({
   type: "email.send",
