@@ -6,7 +6,11 @@ import { addDays } from "@/modules/cases/deadlines";
 import { dateToWarsawLocal } from "@/modules/letters/letters.dates";
 import { ZRegisterLetterInput } from "@/modules/letters/letters.schemas";
 import { assignToUser, registerLetter } from "@/modules/letters/letters.service";
+import "@/modules/mail/mail.jobs";
 import { changedChannels } from "@/modules/realtime/realtime.jobs";
+import { createSmtpTransport, setMailTransport } from "@/server/integrations/mail";
+import { startFakeSmtp } from "@/server/integrations/mail/test-servers";
+import { processDueJobs } from "@/server/jobs/outbox";
 import type { ServiceContext } from "@/server/context";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
 import { actorOf, createActor, createDepartment, createSubstitution, createUser, TEST_META } from "@/test/factories";
@@ -72,6 +76,28 @@ describe.each(TEST_DB_KINDS)("notifications (%s)", (kind) => {
     expect(summary.unread).toBe(1);
     expect(summary.latest[0]!.title).toBe(`Nowe pismo: ${letter.registerNo}`);
     expect(summary.inbox).toBeGreaterThanOrEqual(1); // the letter to accept
+  });
+
+  it("delivers the clerk's notification e-mail over SMTP once the outbox runs", async () => {
+    const smtp = await startFakeSmtp();
+    const restore = setMailTransport(createSmtpTransport({ url: smtp.url }));
+    try {
+      const letter = await register("Awaria oświetlenia przy szkole");
+      await giveTo(letter.id, clerk);
+      const mail = await p.emailMessage.findFirstOrThrow({ where: { toUserId: clerk.actor.id, subject: { contains: letter.registerNo } } });
+      // Run the queue until this message's job is done (other jobs — live signals — may share it).
+      for (let round = 0; round < 10 && (await p.emailMessage.findUniqueOrThrow({ where: { id: mail.id } })).status === "QUEUED"; round++) {
+        await processDueJobs(p, 50, new Date(Date.now() + round * 60_000));
+      }
+      // The head heard of the registration, the clerk of the assignment: one message each, over SMTP.
+      const received = smtp.accepted().filter((d) => d.raw.includes(letter.registerNo));
+      expect(received.filter((d) => d.to.includes(clerk.actor.email))).toHaveLength(1);
+      expect(received.filter((d) => d.to.includes(head.actor.email))).toHaveLength(1);
+      expect(await p.emailMessage.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "SENT", transport: "smtp" });
+    } finally {
+      restore();
+      await smtp.close();
+    }
   });
 
   it("queues one live job per changed letter per transaction, and signals the old and the new holders", async () => {
