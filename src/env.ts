@@ -87,6 +87,16 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /**
+   * Master key of the local certification authority (base64 of 32 random bytes): encrypts the CA
+   * and seal private keys stored in the database. Without it a key is generated once into
+   * DATA_DIR/pki-master-key (outside the database). Back it up: without it the CA keys are lost.
+   */
+  PKI_MASTER_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "PKI_MASTER_KEY: base64 of 32 bytes (openssl rand -base64 32)")
+    .optional(),
   /** Run the outbox worker inside the web process. */
   OUTBOX_WORKER: z
     .enum(["true", "false"])

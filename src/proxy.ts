@@ -28,5 +28,6 @@ export const config = {
     "/kontakty/:path*",
     "/powiadomienia/:path*",
     "/poczta/:path*",
+    "/podpisy/:path*",
   ],
 };

@@ -2,14 +2,14 @@ import { expect, test } from "@playwright/test";
 import { DEMO, isMobile, openMenu, signIn } from "../helpers";
 
 const MAIN = ["Pulpit", "Do mnie", "Powiadomienia", "Struktura urzędu"];
-const DOCUMENTS = ["Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Sprawy", "Baza teleadresowa"];
-const ADMIN = ["Urząd i lokalizacje", "Komórki organizacyjne", "Stanowiska", "Użytkownicy", "Rejestry kancelarii", "Ścieżki akceptacji", "Wykaz akt (JRWA)", "Dziennik zdarzeń", "Zadania w tle", "Poczta wychodząca"];
+const DOCUMENTS = ["Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Sprawy", "Baza teleadresowa", "Weryfikacja podpisu"];
+const ADMIN = ["Urząd i lokalizacje", "Komórki organizacyjne", "Stanowiska", "Użytkownicy", "Rejestry kancelarii", "Ścieżki akceptacji", "Wykaz akt (JRWA)", "Dziennik zdarzeń", "Zadania w tle", "Poczta wychodząca", "Certyfikaty podpisu"];
 const ALL_ITEMS = [...MAIN, "Zastępstwa", ...DOCUMENTS, "Książka nadawcza", ...ADMIN];
 
 /** What each role's menu holds (src/lib/permissions.ts), in menu order; everything else must be absent. */
 const MENUS: Record<keyof typeof DEMO, string[]> = {
   administrator: [...MAIN, "Zastępstwa", ...DOCUMENTS, ...ADMIN],
-  kancelaria: [...MAIN, "Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Książka nadawcza", "Sprawy", "Baza teleadresowa"],
+  kancelaria: [...MAIN, "Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Książka nadawcza", "Sprawy", "Baza teleadresowa", "Weryfikacja podpisu"],
   kierownik: [...MAIN, "Zastępstwa", ...DOCUMENTS],
   pracownik: [...MAIN, ...DOCUMENTS],
   sekretarz: [...MAIN, "Zastępstwa", ...DOCUMENTS],

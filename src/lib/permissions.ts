@@ -22,13 +22,14 @@ export const PERMISSIONS = [
   "letters.dispatch", // kancelaria: dispatch outgoing letters, książka nadawcza, ZPO
   "jrwa.manage",
   "mail.view", // administrator: every e-mail the system sent or keeps in the local outbox
+  "certificates.manage", // administrator: approve, reject and revoke staff signing certificates
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ["dashboard.view", "directory.view", "contacts.view", "documents.work"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage", "mail.view"],
+  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage", "mail.view", "certificates.manage"],
   KANCELARIA: [...everyone, "contacts.manage", "letters.register", "letters.dispatch"],
   KIEROWNIK: [...everyone, "substitutions.manage"],
   PRACOWNIK: everyone,

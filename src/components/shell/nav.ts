@@ -35,7 +35,8 @@ export type IconName =
   | "route"
   | "register"
   | "bell"
-  | "envelope";
+  | "envelope"
+  | "signature";
 
 export const NAV: NavSection[] = [
   {
@@ -57,6 +58,7 @@ export const NAV: NavSection[] = [
       { href: "/pisma/ksiazka-nadawcza", label: "nav.dispatchBook", permission: "letters.dispatch", icon: "book" },
       { href: "/sprawy", label: "nav.cases", permission: "documents.work", icon: "folder" },
       { href: "/kontakty", label: "nav.contacts", permission: "contacts.view", icon: "contacts" },
+      { href: "/podpisy/weryfikacja", label: "nav.verifySignature", permission: "dashboard.view", icon: "signature" },
     ],
   },
   {
@@ -72,6 +74,7 @@ export const NAV: NavSection[] = [
       { href: "/admin/dziennik", label: "nav.audit", permission: "audit.view", icon: "log" },
       { href: "/admin/zadania", label: "nav.jobs", permission: "jobs.view", icon: "queue" },
       { href: "/admin/poczta", label: "nav.mail", permission: "mail.view", icon: "envelope" },
+      { href: "/admin/certyfikaty", label: "nav.certificates", permission: "certificates.manage", icon: "signature" },
     ],
   },
 ];

@@ -130,6 +130,15 @@ export const pl = {
     // — realtime & notifications (pl) —
     email: { resent: "Ponowna wysyłka wiadomości e-mail" },
     notification: { "preferences-updated": "Zmiana ustawień powiadomień" },
+    // — signatures (pl) —
+    pki: { "ca-created": "Utworzenie lokalnego centrum certyfikacji", "crl-published": "Publikacja listy odwołanych certyfikatów (CRL)" },
+    certificate: {
+      requested: "Wniosek o certyfikat do podpisu",
+      issued: "Wydanie certyfikatu do podpisu",
+      rejected: "Odrzucenie wniosku o certyfikat",
+      revoked: "Unieważnienie certyfikatu",
+    },
+    signature: { created: "Złożenie podpisu elektronicznego", verified: "Weryfikacja podpisu elektronicznego" },
   },
   entityTypes: {
     user: "Użytkownik",
@@ -147,6 +156,8 @@ export const pl = {
     jrwa: "Klasa JRWA",
     "dispatch-book": "Książka nadawcza",
     email: "Wiadomość e-mail",
+    certificate: "Certyfikat",
+    signature: "Podpis elektroniczny",
   },
   /** Names of fields in "changes". */
   fields: {
@@ -339,6 +350,15 @@ export const en: typeof pl = {
     // — realtime & notifications (en) —
     email: { resent: "E-mail sent again" },
     notification: { "preferences-updated": "Notification settings changed" },
+    // — signatures (en) —
+    pki: { "ca-created": "Local certification authority created", "crl-published": "Certificate revocation list (CRL) published" },
+    certificate: {
+      requested: "Signing certificate requested",
+      issued: "Signing certificate issued",
+      rejected: "Certificate request rejected",
+      revoked: "Certificate revoked",
+    },
+    signature: { created: "Electronic signature made", verified: "Electronic signature verified" },
   },
   entityTypes: {
     user: "User",
@@ -356,6 +376,8 @@ export const en: typeof pl = {
     jrwa: "JRWA class",
     "dispatch-book": "Dispatch book",
     email: "E-mail message",
+    certificate: "Certificate",
+    signature: "Electronic signature",
   },
   fields: {
     firstName: "first name",

@@ -14,6 +14,7 @@ import { substitutionsRouter } from "@/modules/substitutions/substitutions.route
 import { usersRouter } from "@/modules/users/users.router";
 import { notificationsRouter } from "@/modules/notifications/notifications.router";
 import { realtimeRouter } from "@/modules/realtime/realtime.router";
+import { signaturesRouter } from "@/modules/signatures/signatures.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   documents: documentsRouter,
   notifications: notificationsRouter,
   realtime: realtimeRouter,
+  signatures: signaturesRouter,
 });
 
 export type AppRouter = typeof appRouter;

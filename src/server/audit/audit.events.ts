@@ -86,6 +86,15 @@ export interface AuditEventMap {
   "auth.password-reset": Record<string, never>;
   "email.resent": { to: string; subject: string };
   "notification.preferences-updated": { changes: FieldChanges };
+  // — signatures events (local CA, certificates, signing, verification) —
+  "pki.ca-created": { root: string; issuing: string; seal: string };
+  "pki.crl-published": { number: number; revoked: number };
+  "certificate.requested": { publicKeyHash: string; renewsId: string | null };
+  "certificate.issued": { serial: string; subject: string; notAfter: string };
+  "certificate.rejected": { reason: string };
+  "certificate.revoked": { serial: string; reason: string };
+  "signature.created": { format: string; fileId: string; fileName: string; serial: string | null; seal: boolean };
+  "signature.verified": { fileName: string; valid: boolean; signer: string | null; serial: string | null };
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -109,6 +118,8 @@ export const AUDIT_ENTITY_TYPES = [
   "jrwa",
   "dispatch-book",
   "email",
+  "certificate",
+  "signature",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -208,6 +219,15 @@ export const AUDIT_ACTIONS = [
   "auth.password-reset",
   "email.resent",
   "notification.preferences-updated",
+  // — signatures actions —
+  "pki.ca-created",
+  "pki.crl-published",
+  "certificate.requested",
+  "certificate.issued",
+  "certificate.rejected",
+  "certificate.revoked",
+  "signature.created",
+  "signature.verified",
 ] as const satisfies readonly AuditAction[];
 
 /** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */

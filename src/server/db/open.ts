@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { Client, Pool } from "pg";
@@ -82,7 +82,10 @@ async function openServer(target: Extract<DatabaseTarget, { kind: "server" }>): 
 
 async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<OpenDatabase> {
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  // Prisma 6.19 sends Bytes parameters as base64 strings, which pglite-prisma-adapter 0.6.1 passes on
+  // unchanged; PGlite's own bytea serializer accepts only Uint8Array.
+  const options = { serializers: { [types.BYTEA]: serializeBytea } };
+  const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   // pglite-prisma-adapter 0.6.1's types lag Prisma 6.19; the runtime contract is the same.
   const adapter = new PrismaPGlite(pglite) as unknown as ConstructorParameters<typeof PrismaClient>[0] extends infer O
@@ -113,6 +116,11 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
       await pglite.close();
     },
   };
+}
+
+function serializeBytea(value: unknown): string {
+  const bytes = typeof value === "string" ? Buffer.from(value, "base64") : Buffer.from(value as Uint8Array);
+  return `\\x${bytes.toString("hex")}`;
 }
 
 function quoteIdent(name: string): string {

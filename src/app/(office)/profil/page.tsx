@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { ProfileView } from "@/modules/profile/components/profile-view";
 import { requireActor } from "@/server/auth/session";
@@ -14,6 +15,14 @@ export default async function ProfilePage() {
   return (
     <HydrateClient>
       <PageHeader title={t("profile.title")} />
+      <p className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
+        <Link href="/profil/podpis" className="link">
+          {t("signatures.certificates.myTitle")}
+        </Link>
+        <Link href="/powiadomienia/ustawienia" className="link">
+          {t("notifications.settings")}
+        </Link>
+      </p>
       <ProfileView />
     </HydrateClient>
   );

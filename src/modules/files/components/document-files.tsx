@@ -5,6 +5,7 @@ import { useId, useRef, useState } from "react";
 import { useLocale, useT } from "@/components/i18n";
 import { useModalDialog } from "@/components/modal";
 import { formatDateTime } from "@/lib/i18n/translator";
+import { FileSignatures } from "@/modules/signatures/components/file-signatures";
 import { useTRPC } from "@/trpc/react";
 import type { DocumentFileDto } from "../files.schemas";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, extensionOf, FILE_TYPES, formatFileSize, tooLargeMessage } from "../files.types";
@@ -78,6 +79,7 @@ export function DocumentFiles({ documentId, canUpload, title, defaultKind = "ATT
                   <span className="mr-2 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">{t(`files.kinds.${f.kind}`)}</span>
                   {t("files.meta", { type: FILE_TYPES[extensionOf(f.fileName)]?.label ?? f.mimeType, size: formatFileSize(f.size, locale), who: f.uploadedByName, when: formatDateTime(f.createdAt, locale) })}
                 </p>
+                <FileSignatures file={f} />
               </div>
               <div className="flex shrink-0 flex-wrap gap-2">
                 {f.preview && (

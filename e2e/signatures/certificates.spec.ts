@@ -1,0 +1,49 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { generatedUsers } from "../../prisma/seed/demo-data";
+import { DEMO, signIn, spareClerk } from "../helpers";
+
+/**
+ * A staff certificate from request to issuance: a clerk's browser makes the key and the request,
+ * the administrator approves it in another session, the clerk sees the certificate issued and the
+ * key held in this browser. A spare GK clerk (index 0) keeps other tests' accounts untouched.
+ */
+test.skip(({ isMobile }) => isMobile, "two people side by side: run once, at 1280 px");
+
+const CLERK_EMAIL = spareClerk("GK", 0);
+const CLERK = generatedUsers().find((u) => u.email === CLERK_EMAIL)!;
+
+async function person(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "pl-PL", timezoneId: "Europe/Warsaw" });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("a clerk requests a certificate in the browser, the administrator approves, the clerk holds the key", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const clerk = await person(browser, CLERK_EMAIL);
+  await clerk.goto("/profil/podpis");
+  await expect(clerk.getByRole("heading", { level: 1, name: "Mój podpis elektroniczny" })).toBeVisible();
+  await expect(clerk.getByText(/nigdy jej nie opuszcza/)).toBeVisible();
+  await clerk.getByRole("button", { name: "Złóż wniosek o certyfikat" }).click();
+  await expect(clerk.getByTestId("pending-request")).toContainText("czeka na decyzję administratora");
+
+  const admin = await person(browser, DEMO.administrator);
+  await admin.goto("/admin/certyfikaty?status=REQUESTED");
+  const name = `${CLERK.firstName} ${CLERK.lastName}`;
+  await admin.getByRole("button", { name: `Zatwierdź i wydaj: ${name}` }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Certyfikat wydany." })).toBeVisible();
+
+  await clerk.reload();
+  const active = clerk.getByTestId("active-certificate");
+  await expect(active.getByText("wydany", { exact: true })).toBeVisible();
+  await expect(active.getByTestId("key-status")).toHaveText("klucz w tej przeglądarce");
+  await expect(active).toContainText(name);
+
+  // The public CA files need no session.
+  const crl = await clerk.request.get("/pki/crl.der");
+  expect(crl.status()).toBe(200);
+  expect(crl.headers()["content-type"]).toBe("application/pkix-crl");
+  await admin.context().close();
+  await clerk.context().close();
+});
