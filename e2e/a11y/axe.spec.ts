@@ -54,6 +54,9 @@ const STAFF_PAGES = [
   "/kontakty/nowy",
   "/powiadomienia",
   "/powiadomienia/ustawienia",
+  "/profil/podpis",
+  "/podpisy/weryfikacja",
+  "/admin/certyfikaty",
 ];
 
 /** Pages of the kancelaria, seen by the kancelaria. */
@@ -85,6 +88,7 @@ const DESKTOP_ONLY = new Set([
   "/sprawy/spis",
   "/kontakty/nowy",
   "/powiadomienia/ustawienia",
+  "/admin/certyfikaty",
 ]);
 
 for (const url of STAFF_PAGES) {

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers";
 
-const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/rejestry", "/admin/sciezki-akceptacji", "/admin/jrwa", "/admin/dziennik", "/admin/zadania", "/admin/poczta"];
+const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/rejestry", "/admin/sciezki-akceptacji", "/admin/jrwa", "/admin/dziennik", "/admin/zadania", "/admin/poczta", "/admin/certyfikaty"];
 
 test("a clerk opening admin URLs gets 'no access'", async ({ page }) => {
   await signIn(page, DEMO.pracownik);

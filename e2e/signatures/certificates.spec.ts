@@ -19,7 +19,7 @@ async function person(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a clerk requests a certificate in the browser, the administrator approves, the clerk holds the key", async ({ browser }) => {
+test("a clerk requests a certificate in the browser, the administrator approves, the clerk signs a letter's scan, the head sees a valid signature", async ({ browser }) => {
   test.setTimeout(120_000);
   const clerk = await person(browser, CLERK_EMAIL);
   await clerk.goto("/profil/podpis");
@@ -44,6 +44,27 @@ test("a clerk requests a certificate in the browser, the administrator approves,
   const crl = await clerk.request.get("/pki/crl.der");
   expect(crl.status()).toBe(200);
   expect(crl.headers()["content-type"]).toBe("application/pkix-crl");
-  await admin.context().close();
-  await clerk.context().close();
+
+  // The clerk signs the scan of the journey's letter (a GK letter) with the browser-held key; the
+  // head of GK opens the letter and sees a valid signature by that clerk.
+  const year = new Intl.DateTimeFormat("en", { timeZone: "Europe/Warsaw", year: "numeric" }).format(new Date());
+  const rpw = `RPW/1/${year}`;
+  await clerk.goto(`/pisma/przychodzace?q=${encodeURIComponent(rpw)}`);
+  await clerk.getByRole("link", { name: rpw, exact: true }).first().click();
+  await expect(clerk.getByRole("heading", { level: 1, name: rpw })).toBeVisible();
+  const letterUrl = new URL(clerk.url()).pathname;
+  await clerk.getByRole("button", { name: "Podpisz plik skan-wniosku.pdf" }).click();
+  const dialog = clerk.getByRole("dialog", { name: "Podpisz plik" });
+  await expect(dialog).toContainText("skan-wniosku.pdf");
+  await dialog.getByRole("button", { name: "Podpisuję" }).click();
+  await expect(clerk.getByText("Podpisano plik skan-wniosku.pdf.")).toBeVisible();
+
+  const head = await person(browser, DEMO.kierownik);
+  await head.goto(letterUrl);
+  const signatures = head.getByRole("list", { name: /skan-wniosku\.pdf/ });
+  const signature = signatures.getByRole("listitem").filter({ hasText: `Podpisano: ${name}` });
+  await expect(signature).toBeVisible();
+  await expect(signature.getByText("ważny", { exact: true })).toBeVisible();
+
+  await Promise.all([admin.context().close(), clerk.context().close(), head.context().close()]);
 });
