@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { generatedUsers } from "../prisma/seed/demo-data";
 
 export const DEMO_PASSWORD = "Obieg2026!";
@@ -50,4 +50,12 @@ export function spareClerk(department: string, index: number): string {
   const user = clerks[index];
   if (!user) throw new Error(`No spare clerk ${index} in ${department}`);
   return user.email;
+}
+
+/** Another person at another desk: a fresh browser context at 1280 px, signed in. */
+export async function person(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "pl-PL", timezoneId: "Europe/Warsaw" });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
 }

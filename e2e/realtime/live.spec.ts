@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { generatedUsers } from "../../prisma/seed/demo-data";
-import { DEMO, signIn, spareClerk } from "../helpers";
+import { DEMO, person, spareClerk } from "../helpers";
 
 /**
  * Live updates across people and tabs: the head of GK gives a letter to a clerk; the clerk's open
@@ -13,12 +13,6 @@ test.skip(({ isMobile }) => isMobile, "two people side by side: run once, at 128
 const CLERK_EMAIL = spareClerk("GK", 2);
 const CLERK = generatedUsers().find((u) => u.email === CLERK_EMAIL)!;
 
-async function person(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "pl-PL", timezoneId: "Europe/Warsaw" });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 async function registerForGk(page: Page, subject: string): Promise<{ rpw: string; url: string }> {
   await page.goto("/pisma/przychodzace/nowe");

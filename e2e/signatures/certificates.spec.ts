@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { generatedUsers } from "../../prisma/seed/demo-data";
-import { DEMO, signIn, spareClerk } from "../helpers";
+import { DEMO, person, spareClerk } from "../helpers";
 
 /**
  * A staff certificate from request to issuance: a clerk's browser makes the key and the request,
@@ -12,12 +12,6 @@ test.skip(({ isMobile }) => isMobile, "two people side by side: run once, at 128
 const CLERK_EMAIL = spareClerk("GK", 0);
 const CLERK = generatedUsers().find((u) => u.email === CLERK_EMAIL)!;
 
-async function person(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "pl-PL", timezoneId: "Europe/Warsaw" });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 test("a clerk requests a certificate in the browser, the administrator approves, the clerk signs a letter's scan, the head sees a valid signature", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -65,6 +59,23 @@ test("a clerk requests a certificate in the browser, the administrator approves,
   const signature = signatures.getByRole("listitem").filter({ hasText: `Podpisano: ${name}` });
   await expect(signature).toBeVisible();
   await expect(signature.getByText("ważny", { exact: true })).toBeVisible();
+
+  // The same file and its .p7s, downloaded and checked through the verification upload: intact,
+  // by the clerk; one changed byte of the file is caught.
+  const fileHref = await head.getByRole("link", { name: "Pobierz plik skan-wniosku.pdf" }).first().getAttribute("href");
+  const p7sHref = await signature.getByRole("link", { name: /Pobierz podpis/ }).getAttribute("href");
+  const fileBytes = await (await head.request.get(fileHref!)).body();
+  const p7sBytes = await (await head.request.get(p7sHref!)).body();
+  const verify = (bytes: Buffer) =>
+    head.request.post("/api/podpisy/weryfikacja", {
+      multipart: { file: { name: "skan-wniosku.pdf", mimeType: "application/pdf", buffer: bytes }, signature: { name: "skan-wniosku.pdf.p7s", mimeType: "application/pkcs7-signature", buffer: p7sBytes } },
+    });
+  const genuine = await verify(fileBytes);
+  expect(genuine.status()).toBe(200);
+  expect(await genuine.json()).toMatchObject({ intact: true, valid: true, signer: { commonName: name } });
+  const changed = Buffer.from(fileBytes);
+  changed.writeUInt8(changed.readUInt8(changed.length - 2) ^ 1, changed.length - 2);
+  expect(await (await verify(changed)).json()).toMatchObject({ intact: false, valid: false });
 
   await Promise.all([admin.context().close(), clerk.context().close(), head.context().close()]);
 });
