@@ -37,6 +37,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 
 async function openServer(target: Extract<DatabaseTarget, { kind: "server" }>): Promise<OpenDatabase> {
   const pool = new Pool({ connectionString: target.url, max: 10 });
+  // An idle connection the server drops (restart, failover, an administrator terminating it) must
+  // not crash the process: without a listener pg re-throws the error. The pool opens a new one.
+  let closing = false;
+  pool.on("error", (error) => {
+    if (!closing) console.error("[db] idle database connection lost:", error.message);
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const runner: SqlRunner = {
     async exec(sql) {
@@ -74,6 +80,7 @@ async function openServer(target: Extract<DatabaseTarget, { kind: "server" }>): 
       };
     },
     async close() {
+      closing = true;
       await prisma.$disconnect();
       await pool.end();
     },
