@@ -21,6 +21,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A stored locale (a user's, a cookie's) or the default when it is not one we have. */
+export function localeOr(value: unknown): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 function lookup(messages: unknown, key: string): string | undefined {
   let node: unknown = messages;
   for (const part of key.split(".")) {

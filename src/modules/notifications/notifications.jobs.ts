@@ -4,10 +4,10 @@
  * the server; the dedupe keys make each run happen once per day however many servers call it.
  */
 import { z } from "zod";
-import { createTranslator, formatDate, formatDateTime, isLocale, todayInPoland, type Locale } from "@/lib/i18n/translator";
+import { createTranslator, formatDate, formatDateTime, localeOr, todayInPoland } from "@/lib/i18n/translator";
 import { ACTIVE_CASE_STATUSES } from "@/modules/cases/cases.schemas";
 import { addDays } from "@/modules/cases/deadlines";
-import { warsawLocalToDate } from "@/modules/letters/letters.dates";
+import { fromDateOnly, warsawLocalToDate } from "@/modules/letters/letters.dates";
 import { queueEmail } from "@/modules/mail/mail.service";
 import type { Db } from "@/server/db";
 import { defineJob, enqueue } from "@/server/jobs/outbox";
@@ -18,13 +18,11 @@ const ZDay = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 const DAYS_BEFORE_DEADLINE = 3;
 const DIGEST_MAX_ITEMS = 50;
 
-const dayDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
-const localeOf = (value: string): Locale => (isLocale(value) ? value : "pl");
 
 /** Open cases due within three days or already overdue: their handlers hear once per case and due date. */
 export async function notifyCaseDeadlines(db: Db, day: string, now = new Date()): Promise<{ approaching: number; missed: number }> {
   const cases = await db.case.findMany({
-    where: { status: { in: [...ACTIVE_CASE_STATUSES] }, dueDate: { not: null, lte: dayDate(addDays(day, DAYS_BEFORE_DEADLINE)) } },
+    where: { status: { in: [...ACTIVE_CASE_STATUSES] }, dueDate: { not: null, lte: fromDateOnly(addDays(day, DAYS_BEFORE_DEADLINE)) } },
     select: { id: true, mark: true, title: true, dueDate: true, responsibleId: true },
     orderBy: { dueDate: "asc" },
   });
@@ -68,7 +66,7 @@ export async function sendDigests(db: Db, day: string, now = new Date()): Promis
       });
       await tx.notification.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { digestedAt: now } });
       if (!user?.active) return false;
-      const locale = localeOf(user.locale);
+      const locale = localeOr(user.locale);
       const t = createTranslator(locale);
       const items = rows
         .filter((r) => isNotificationType(r.type))
@@ -85,7 +83,7 @@ export async function sendDigests(db: Db, day: string, now = new Date()): Promis
         toUserId: userId,
         locale,
         template: "digest",
-        props: { name: user.firstName, dateLabel: formatDate(dayDate(day), locale), items, preferencesUrl: absoluteUrl("/powiadomienia/ustawienia") },
+        props: { name: user.firstName, dateLabel: formatDate(fromDateOnly(day), locale), items, preferencesUrl: absoluteUrl("/powiadomienia/ustawienia") },
       });
       return true;
     });

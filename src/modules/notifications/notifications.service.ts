@@ -4,9 +4,10 @@
  * digest, or not at all — and signalled to the person's open tabs after commit. Framework-free.
  */
 import { env } from "@/env";
-import { createTranslator, isLocale, todayInPoland, type Locale } from "@/lib/i18n/translator";
+import { createTranslator, localeOr, todayInPoland } from "@/lib/i18n/translator";
 import { can } from "@/lib/permissions";
 import { workCounts, type WorkCounts } from "@/modules/dashboard/dashboard.service";
+import { fromDateOnly } from "@/modules/letters/letters.dates";
 import { queueEmail } from "@/modules/mail/mail.service";
 import { signalUsers } from "@/modules/realtime/realtime.jobs";
 import { recordAudit } from "@/server/audit/audit";
@@ -32,8 +33,6 @@ export interface NotifyInput<T extends NotificationType> {
   now?: Date;
 }
 
-const localeOf = (value: string): Locale => (isLocale(value) ? value : "pl");
-
 /**
  * Notifies people (and whoever substitutes them today) in the caller's transaction. Returns how
  * many notifications were stored.
@@ -42,7 +41,7 @@ export async function notify<T extends NotificationType>(tx: Tx, input: NotifyIn
   const now = input.now ?? new Date();
   const direct = [...new Set(input.userIds.filter((id): id is string => Boolean(id) && id !== input.actorId))];
   if (direct.length === 0) return 0;
-  const today = new Date(`${todayInPoland(now)}T00:00:00.000Z`);
+  const today = fromDateOnly(todayInPoland(now));
   const substitutions = await tx.substitution.findMany({
     where: { absentId: { in: direct }, cancelledAt: null, dateFrom: { lte: today }, dateTo: { gte: today } },
     select: { substituteId: true, absent: { select: { firstName: true, lastName: true } } },
@@ -70,7 +69,7 @@ export async function notify<T extends NotificationType>(tx: Tx, input: NotifyIn
     stored += 1;
     notified.push(user.id);
     if (delivery === "EMAIL") {
-      const locale = localeOf(user.locale);
+      const locale = localeOr(user.locale);
       const t = createTranslator(locale);
       const text = notificationText(t, input.type, params, onBehalfOf.get(user.id));
       await queueEmail(tx, {
@@ -108,7 +107,7 @@ const rowSelect = { id: true, type: true, params: true, link: true, createdAt: t
 
 function toDto(ctx: ServiceContext, row: Row): NotificationDto | null {
   if (!isNotificationType(row.type)) return null; // a type removed from the catalogue
-  const t = createTranslator(localeOf(ctx.actor.locale));
+  const t = createTranslator(localeOr(ctx.actor.locale));
   const params = (row.params ?? {}) as Record<string, unknown>;
   const text = notificationText(t, row.type, params, typeof params.onBehalfOf === "string" ? params.onBehalfOf : null);
   return { id: row.id, type: row.type, ...text, link: row.link, createdAt: row.createdAt, read: row.readAt !== null };

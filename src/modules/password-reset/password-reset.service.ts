@@ -10,7 +10,7 @@
  *   audited, all in one transaction.
  */
 import { env } from "@/env";
-import { isLocale } from "@/lib/i18n/translator";
+import { localeOr } from "@/lib/i18n/translator";
 import { ZNewPassword } from "@/lib/password-policy";
 import { queueEmail } from "@/modules/mail/mail.service";
 import { recordAudit } from "@/server/audit/audit";
@@ -87,7 +87,7 @@ export async function requestPasswordReset(
         to: email,
         toName: `${user.firstName} ${user.lastName}`,
         toUserId: user.id,
-        locale: isLocale(user.locale) ? user.locale : "pl",
+        locale: localeOr(user.locale),
         template: "password-reset",
         props: { name: user.firstName, resetUrl: resetLink(options.appUrl ?? env.APP_URL, token), validMinutes: RESET_LINK_VALID_MINUTES },
       });
