@@ -131,14 +131,18 @@ export const pl = {
     email: { resent: "Ponowna wysyłka wiadomości e-mail" },
     notification: { "preferences-updated": "Zmiana ustawień powiadomień" },
     // — signatures (pl) —
-    pki: { "ca-created": "Utworzenie lokalnego centrum certyfikacji", "crl-published": "Publikacja listy odwołanych certyfikatów (CRL)" },
+    pki: {
+      "ca-created": "Utworzenie lokalnego centrum certyfikacji",
+      "crl-published": "Publikacja listy odwołanych certyfikatów (CRL)",
+      "seal-replaced": "Unieważnienie pieczęci elektronicznej urzędu i wydanie nowej",
+    },
     certificate: {
       requested: "Wniosek o certyfikat do podpisu",
       issued: "Wydanie certyfikatu do podpisu",
       rejected: "Odrzucenie wniosku o certyfikat",
       revoked: "Unieważnienie certyfikatu",
     },
-    signature: { created: "Złożenie podpisu elektronicznego", verified: "Weryfikacja podpisu elektronicznego" },
+    signature: { created: "Złożenie podpisu elektronicznego", verified: "Weryfikacja podpisu elektronicznego", sealed: "Opatrzenie pieczęcią elektroniczną urzędu" },
   },
   entityTypes: {
     user: "Użytkownik",
@@ -351,14 +355,18 @@ export const en: typeof pl = {
     email: { resent: "E-mail sent again" },
     notification: { "preferences-updated": "Notification settings changed" },
     // — signatures (en) —
-    pki: { "ca-created": "Local certification authority created", "crl-published": "Certificate revocation list (CRL) published" },
+    pki: {
+      "ca-created": "Local certification authority created",
+      "crl-published": "Certificate revocation list (CRL) published",
+      "seal-replaced": "Office seal revoked and replaced",
+    },
     certificate: {
       requested: "Signing certificate requested",
       issued: "Signing certificate issued",
       rejected: "Certificate request rejected",
       revoked: "Certificate revoked",
     },
-    signature: { created: "Electronic signature made", verified: "Electronic signature verified" },
+    signature: { created: "Electronic signature made", verified: "Electronic signature verified", sealed: "Office seal applied" },
   },
   entityTypes: {
     user: "User",

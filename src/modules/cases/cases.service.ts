@@ -270,7 +270,7 @@ export async function getCase(ctx: ServiceContext, id: string, now = new Date())
         caseId: true,
         sender: { select: { name: true } },
         recipients: { take: 1, orderBy: { createdAt: "asc" }, select: { name: true } },
-        _count: { select: { files: true } },
+        _count: { select: { files: { where: { supersededAt: null } } } },
       },
     }),
   ]);

@@ -26,6 +26,8 @@ export const ZDocumentFile = z.object({
   preview: z.enum(["pdf", "image"]).nullable(),
   /** GET /api/pliki/<id> (add ?podglad=1 to show it inline). */
   url: z.string(),
+  /** The version this one replaced (a PDF/XML before a signature was added), for download. */
+  previousVersion: z.object({ url: z.string(), createdAt: z.date() }).nullable(),
 });
 export type DocumentFileDto = z.infer<typeof ZDocumentFile>;
 

@@ -39,6 +39,7 @@ const fileSelect = {
   sha256: true,
   createdAt: true,
   uploadedBy: { select: { firstName: true, lastName: true } },
+  previousVersion: { select: { id: true, createdAt: true } },
 } as const satisfies Prisma.DocumentFileSelect;
 
 const policySelect = {
@@ -68,6 +69,7 @@ function toDto(row: Prisma.DocumentFileGetPayload<{ select: typeof fileSelect }>
     createdAt: row.createdAt,
     preview,
     url: `/api/pliki/${row.id}`,
+    previousVersion: row.previousVersion ? { url: `/api/pliki/${row.previousVersion.id}`, createdAt: row.previousVersion.createdAt } : null,
   };
 }
 
@@ -150,11 +152,11 @@ export async function storeDocumentFiles(
   return out;
 }
 
-/** The files of a visible document, oldest first, with whether the actor may add more. */
+/** The current files of a visible document (a signed PDF/XML replaces its earlier version), oldest first, with whether the actor may add more. */
 export async function listDocumentFiles(ctx: ServiceContext, documentId: string): Promise<DocumentFileList> {
   assertCan(ctx.actor, "documents.work");
   const { scope, doc } = await loadDocumentForFiles(ctx, documentId);
-  const rows = await ctx.db.documentFile.findMany({ where: { documentId: doc.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: fileSelect });
+  const rows = await ctx.db.documentFile.findMany({ where: { documentId: doc.id, supersededAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: fileSelect });
   return { items: rows.map(toDto), canUpload: canAttachFiles(scope, doc), readOnlyReason: filesReadOnlyReason(doc), maxUploadMb: env.MAX_UPLOAD_MB };
 }
 

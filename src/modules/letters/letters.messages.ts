@@ -238,6 +238,7 @@ export const pl = {
   slip: {
     title: "Potwierdzenie przyjęcia pisma",
     heading: "Potwierdzenie przyjęcia pisma",
+    sealReason: "Potwierdzenie przyjęcia pisma",
     print: "Drukuj",
     pdf: "Pobierz PDF",
     office: "Urząd",
@@ -525,6 +526,7 @@ export const en: typeof pl = {
   slip: {
     title: "Confirmation of receipt",
     heading: "Confirmation of receipt of a letter",
+    sealReason: "Confirmation of receipt of a letter",
     print: "Print",
     pdf: "Download PDF",
     office: "Office",

@@ -18,6 +18,7 @@ import { assertCan, type ServiceContext } from "@/server/context";
 import type { Tx } from "@/server/db";
 import { AppError, badRequest, conflict, notFound } from "@/server/errors";
 import { renderTextPdf } from "@/server/pdf/table-pdf";
+import { sealSystemPdf } from "@/modules/signatures/signatures.seal.service";
 import { notifyLetterAssigned } from "./letters.notify";
 import { dateToWarsawLocal, fromDateOnly, toDateOnly, warsawDayStart, warsawLocalToDate } from "./letters.dates";
 import {
@@ -355,7 +356,7 @@ export async function getLetterConfirmation(ctx: ServiceContext, id: string): Pr
   };
 }
 
-/** The confirmation slip as a PDF (A4), in the actor's language. */
+/** The confirmation slip as a PDF (A4), in the actor's language, sealed with the office's electronic seal. */
 export async function renderLetterConfirmationPdf(ctx: ServiceContext, id: string): Promise<{ bytes: Uint8Array; fileName: string }> {
   const c = await getLetterConfirmation(ctx, id);
   const locale = isLocale(ctx.actor.locale) ? ctx.actor.locale : "pl";
@@ -381,7 +382,8 @@ export async function renderLetterConfirmationPdf(ctx: ServiceContext, id: strin
     signatureLines: [t("letters.slip.signature")],
     author: c.office.name,
   });
-  return { bytes, fileName: `potwierdzenie-${c.registerNo.replace(/[^\p{L}\p{N}]+/gu, "-")}.pdf` };
+  const sealed = await sealSystemPdf(ctx, bytes, { purpose: "letter-confirmation", reason: t("letters.slip.sealReason"), location: c.office.name, documentId: id });
+  return { bytes: sealed, fileName: `potwierdzenie-${c.registerNo.replace(/[^\p{L}\p{N}]+/gu, "-")}.pdf` };
 }
 
 // Options -------------------------------------------------------------------------------------

@@ -104,7 +104,10 @@ export const ZRejectInput = z.object({
 });
 export type RejectInput = z.input<typeof ZRejectInput>;
 
-export const ZApproveInput = z.object({ id: ZId, comment: z.string().trim().max(2000, "Najwyżej 2000 znaków.").optional() });
+/** The electronic signature the person made on the letter's PDF just before this act (optional). */
+const ZSignatureRef = z.string().trim().min(1).max(80).optional();
+export const ZApproveInput = z.object({ id: ZId, comment: z.string().trim().max(2000, "Najwyżej 2000 znaków.").optional(), signatureId: ZSignatureRef });
+export const ZSubmitInput = z.object({ id: ZId, signatureId: ZSignatureRef });
 
 export const ZRecordDeliveryInput = z.object({
   recipientId: ZId,
@@ -180,6 +183,8 @@ export const ZApprovalStepDto = z.object({
   status: z.enum(APPROVAL_STATUSES),
   comment: z.string().nullable(),
   decidedAt: z.date().nullable(),
+  /** The decision was made with an electronic signature on the letter's PDF. */
+  signed: z.boolean(),
 });
 export type ApprovalStepDto = z.infer<typeof ZApprovalStepDto>;
 
@@ -210,6 +215,8 @@ export const ZOutgoingDetail = z.object({
   replyTo: z.object({ id: z.string(), label: z.string(), subject: z.string() }).nullable(),
   recipients: z.array(ZRecipientDto),
   approvalSteps: z.array(ZApprovalStepDto),
+  /** Electronic signatures made on the letter's files (PAdES/XAdES/CAdES), oldest first. */
+  signatures: z.array(z.object({ id: z.string(), signerName: z.string(), signedAt: z.date(), format: z.enum(["CADES", "PADES", "XADES"]), fileName: z.string() })),
   /** The latest rejection's comment while the letter is a draft again. */
   rejection: z.object({ comment: z.string().nullable(), by: z.string(), at: z.date() }).nullable(),
   history: z.array(ZHistoryEntry),

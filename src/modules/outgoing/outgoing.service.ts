@@ -266,12 +266,13 @@ export async function getDraftForm(ctx: ServiceContext, id: string): Promise<Dra
  * "Przekaż do akceptacji": builds the approval steps from the department's path (the author
  * skipped). The first step is PENDING, the rest WAITING; with nobody left the letter is APPROVED.
  */
-export async function submitForApproval(ctx: ServiceContext, id: string): Promise<{ status: OutgoingStatus }> {
+export async function submitForApproval(ctx: ServiceContext, id: string, signatureId?: string, now = new Date()): Promise<{ status: OutgoingStatus }> {
   assertCan(ctx.actor, "documents.work");
   return ctx.db.$transaction(async (tx) => {
     const scope = await loadWorkScope(tx, ctx.actor);
     const doc = await findVisible(tx, scope, id);
     if (!actsFor(scope, doc.createdById)) throw forbidden("Do akceptacji przekazuje autor projektu.");
+    if (signatureId) await assertOwnFreshSignature(tx, ctx, id, signatureId, now);
     if (!statusAllows(doc.status, "submit")) throw badRequest("Pismo nie jest projektem — nie można go przekazać do akceptacji.");
     if ((await tx.documentRecipient.count({ where: { documentId: id } })) === 0) throw badRequest("Dodaj co najmniej jednego adresata.");
 
@@ -297,7 +298,7 @@ export async function submitForApproval(ctx: ServiceContext, id: string): Promis
     const base = (last._max.order ?? -1) + 1;
     const statuses = initialStepStatuses(resolved.approverIds.length);
     await tx.approvalStep.createMany({ data: resolved.approverIds.map((approverId, i) => ({ documentId: id, order: base + i, approverId, status: statuses[i]! })) });
-    await recordAudit(tx, ctx, { action: "outgoing.submitted", entityType: "document", entityId: id, documentId: id, caseId: doc.caseId, data: { approverIds: resolved.approverIds } });
+    await recordAudit(tx, ctx, { action: "outgoing.submitted", entityType: "document", entityId: id, documentId: id, caseId: doc.caseId, data: { approverIds: resolved.approverIds, signatureId: signatureId ?? null } });
     await notifyApprovalRequested(tx, ctx, id);
     return { status: resolved.approverIds.length ? "AWAITING_APPROVAL" : "APPROVED" };
   });
@@ -320,19 +321,39 @@ export async function withdrawFromApproval(ctx: ServiceContext, id: string): Pro
   });
 }
 
-async function decideStep(ctx: ServiceContext, id: string, decision: "approve" | "reject", comment: string | null, now: Date): Promise<{ status: OutgoingStatus }> {
+/** How long after signing the letter's file the signature may be attached to the approval act. */
+const SIGNATURE_FRESH_MS = 30 * 60 * 1000;
+
+/** The signature must be the actor's own, on a file of this letter, made within the last 30 minutes. */
+async function assertOwnFreshSignature(tx: Tx, ctx: ServiceContext, documentId: string, signatureId: string, now: Date) {
+  const found = await tx.documentSignature.findFirst({
+    where: { id: signatureId, certificate: { userId: ctx.actor.id }, createdAt: { gte: new Date(now.getTime() - SIGNATURE_FRESH_MS) }, file: { documentId } },
+    select: { id: true },
+  });
+  if (!found) throw badRequest("Wskazany podpis nie jest Twoim świeżym podpisem pliku tego pisma. Podpisz pismo jeszcze raz.");
+}
+
+async function decideStep(
+  ctx: ServiceContext,
+  id: string,
+  decision: "approve" | "reject",
+  comment: string | null,
+  now: Date,
+  signatureId: string | null = null,
+): Promise<{ status: OutgoingStatus }> {
   assertCan(ctx.actor, "documents.work");
   return ctx.db.$transaction(async (tx) => {
     const scope = await loadWorkScope(tx, ctx.actor, now);
     const doc = await findVisible(tx, scope, id);
     if (!statusAllows(doc.status, "decide")) throw badRequest("Pismo nie czeka na akceptację.");
+    if (signatureId) await assertOwnFreshSignature(tx, ctx, id, signatureId, now);
     const steps = await tx.approvalStep.findMany({ where: { documentId: id }, select: { id: true, order: true, status: true, approverId: true } });
     const pending = steps.find((s) => s.status === "PENDING");
     if (!pending || !actsFor(scope, pending.approverId)) throw forbidden("To pismo czeka na decyzję innej osoby.");
     const outcome = decide(steps as StepState[], decision)!;
     const decided = await tx.approvalStep.updateMany({
       where: { id: pending.id, status: "PENDING" },
-      data: { status: decision === "approve" ? "APPROVED" : "REJECTED", comment, decidedAt: now },
+      data: { status: decision === "approve" ? "APPROVED" : "REJECTED", comment, decidedAt: now, signatureId },
     });
     if (decided.count === 0) throw conflict("Ktoś już podjął decyzję w tej sprawie — odśwież stronę.");
     // Steps skipped by a rejection share its moment: the latest decision tells whether the draft came back rejected.
@@ -346,7 +367,7 @@ async function decideStep(ctx: ServiceContext, id: string, decision: "approve" |
         entityId: id,
         documentId: id,
         caseId: doc.caseId,
-        data: { order: pending.order, final: outcome.documentStatus === "APPROVED", comment, onBehalfOf },
+        data: { order: pending.order, final: outcome.documentStatus === "APPROVED", comment, onBehalfOf, signatureId },
       });
     } else {
       await recordAudit(tx, ctx, { action: "outgoing.rejected", entityType: "document", entityId: id, documentId: id, caseId: doc.caseId, data: { order: pending.order, comment: comment ?? "", onBehalfOf } });
@@ -359,7 +380,7 @@ async function decideStep(ctx: ServiceContext, id: string, decision: "approve" |
 
 /** The approver of the PENDING step (or their substitute) approves: the next step, or APPROVED after the last. */
 export async function approveLetter(ctx: ServiceContext, input: z.output<typeof ZApproveInput>, now = new Date()): Promise<{ status: OutgoingStatus }> {
-  return decideStep(ctx, input.id, "approve", input.comment || null, now);
+  return decideStep(ctx, input.id, "approve", input.comment || null, now, input.signatureId ?? null);
 }
 
 /** The approver returns the draft to its author with a required comment (DRAFT again). */
@@ -561,11 +582,25 @@ export async function getOutgoing(ctx: ServiceContext, id: string): Promise<Outg
       },
       approvalSteps: {
         orderBy: { order: "asc" },
-        select: { id: true, order: true, status: true, comment: true, decidedAt: true, approverId: true, approver: { select: { id: true, firstName: true, lastName: true, position: { select: { name: true } } } } },
+        select: {
+          id: true,
+          order: true,
+          status: true,
+          comment: true,
+          decidedAt: true,
+          approverId: true,
+          signatureId: true,
+          approver: { select: { id: true, firstName: true, lastName: true, position: { select: { name: true } } } },
+        },
       },
     },
   });
   if (!doc) throw notFound(OUTGOING_NOT_FOUND);
+  const signatures = await ctx.db.documentSignature.findMany({
+    where: { file: { documentId: id } },
+    orderBy: [{ signedAt: "asc" }, { id: "asc" }],
+    select: { id: true, signerName: true, signedAt: true, format: true, file: { select: { fileName: true } } },
+  });
   const history = await ctx.db.auditEvent.findMany({
     where: { documentId: id },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
@@ -611,7 +646,9 @@ export async function getOutgoing(ctx: ServiceContext, id: string): Promise<Outg
       status: s.status,
       comment: s.comment,
       decidedAt: s.decidedAt,
+      signed: s.signatureId !== null,
     })),
+    signatures: signatures.map((s) => ({ id: s.id, signerName: s.signerName, signedAt: s.signedAt, format: s.format, fileName: s.file.fileName })),
     rejection:
       status === "DRAFT" && lastStep?.status === "REJECTED" ? { comment: lastStep.comment, by: fullName(lastStep.approver), at: lastStep.decidedAt ?? doc.updatedAt } : null,
     history: history.map((h) => {

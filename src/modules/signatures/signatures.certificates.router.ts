@@ -9,6 +9,8 @@ import {
   ZRejectCertificateInput,
   ZRequestCertificateInput,
   ZRevokeCertificateInput,
+  ZRevokeSealInput,
+  ZSealCertificate,
 } from "./signatures.schemas";
 import {
   approveCertificate,
@@ -16,9 +18,11 @@ import {
   getMyActiveCertificate,
   listCertificates,
   listMyCertificates,
+  listSealCertificates,
   rejectCertificate,
   requestCertificate,
   revokeCertificate,
+  revokeSeal,
   withdrawCertificateRequest,
 } from "./signatures.certificates.service";
 
@@ -39,4 +43,6 @@ export const certificatesRouter = createTRPCRouter({
   list: manage.input(ZCertificateListInput).output(ZCertificatePage).query(({ ctx, input }) => listCertificates(ctx, input)),
   approve: manage.input(ZCertificateIdInput).output(ZCertificate).mutation(({ ctx, input }) => approveCertificate(ctx, input)),
   reject: manage.input(ZRejectCertificateInput).output(ZCertificate).mutation(({ ctx, input }) => rejectCertificate(ctx, input)),
+  seals: manage.output(z.array(ZSealCertificate)).query(({ ctx }) => listSealCertificates(ctx)),
+  revokeSeal: manage.input(ZRevokeSealInput).output(z.array(ZSealCertificate)).mutation(({ ctx, input }) => revokeSeal(ctx, input)),
 });

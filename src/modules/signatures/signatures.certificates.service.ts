@@ -11,7 +11,7 @@ import { can } from "@/lib/permissions";
 import { recordAudit } from "@/server/audit/audit";
 import { actorName, assertCan, type ServiceContext } from "@/server/context";
 import { conflict, notFound } from "@/server/errors";
-import { ensureCertificationAuthority, inspectCsr, issueStaffCertificate, publishCrl, type StaffSubject } from "@/server/pki";
+import { ensureCertificationAuthority, inspectCsr, issueStaffCertificate, listSeals, publishCrl, replaceSeal, type StaffSubject } from "@/server/pki";
 import {
   CERTIFICATE_STATUSES,
   CERTIFICATES_PAGE_SIZE,
@@ -24,6 +24,8 @@ import {
   type RejectCertificateInput,
   type RequestCertificateInput,
   type RevokeCertificateInput,
+  type RevokeSealInput,
+  type SealCertificateDto,
 } from "./signatures.schemas";
 import { foldText } from "@/lib/polish";
 
@@ -277,4 +279,25 @@ export async function revokeCertificate(ctx: ServiceContext, input: RevokeCertif
   });
   await publishCrl(ctx.db, now);
   return (await toDtos(ctx.db, [row]))[0]!;
+}
+
+/** The office seal certificates, newest first: the one in use and the revoked ones. */
+export async function listSealCertificates(ctx: ServiceContext): Promise<SealCertificateDto[]> {
+  assertCan(ctx.actor, "certificates.manage");
+  await ensureCertificationAuthority(ctx.db);
+  return listSeals(ctx.db);
+}
+
+/**
+ * Revokes the office seal (its key may have leaked, or the office changes its name) and issues a
+ * new one at once, so system documents keep being sealed; the CRL is republished right after.
+ * Documents sealed before the revocation still verify as "valid when signed".
+ */
+export async function revokeSeal(ctx: ServiceContext, input: RevokeSealInput, options: CertificateOptions = {}): Promise<SealCertificateDto[]> {
+  assertCan(ctx.actor, "certificates.manage");
+  const now = options.now ?? new Date();
+  await ensureCertificationAuthority(ctx.db);
+  await replaceSeal(ctx.db, { reason: input.reason, who: { actor: ctx.actor, meta: ctx.meta }, now });
+  await publishCrl(ctx.db, now);
+  return listSeals(ctx.db);
 }

@@ -47,6 +47,23 @@ export type RejectCertificateInput = z.infer<typeof ZRejectCertificateInput>;
 export const ZRevokeCertificateInput = z.object({ id: ZCertificateId, reason: ZRevocationReason });
 export type RevokeCertificateInput = z.infer<typeof ZRevokeCertificateInput>;
 
+/** The office seal: revoked (e.g. key compromise) and replaced at once by a new one. */
+export const SEAL_REVOCATION_REASONS = ["KEY_COMPROMISE", "SUPERSEDED", "CESSATION_OF_OPERATION"] as const satisfies readonly RevocationReason[];
+export const ZRevokeSealInput = z.object({ reason: z.enum(SEAL_REVOCATION_REASONS) });
+export type RevokeSealInput = z.infer<typeof ZRevokeSealInput>;
+
+export const ZSealCertificate = z.object({
+  id: z.string(),
+  serial: z.string(),
+  subject: z.string(),
+  notBefore: z.date(),
+  notAfter: z.date(),
+  active: z.boolean(),
+  revokedAt: z.date().nullable(),
+  revocationReason: ZRevocationReason.nullable(),
+});
+export type SealCertificateDto = z.infer<typeof ZSealCertificate>;
+
 export const ZCertificateListInput = z.object({
   status: ZCertificateStatus.optional(),
   q: z.string().trim().min(1).max(100).optional(),
@@ -124,11 +141,25 @@ export function certificateListHref(input: { status?: CertificateStatus; q?: str
 
 export const ZFileIdInput = z.object({ fileId: z.string().min(1).max(64) });
 
-export const ZPrepareFileSignatureInput = ZFileIdInput;
-export type PrepareFileSignatureInput = z.infer<typeof ZPrepareFileSignatureInput>;
+/** Why a file is signed: it goes into the PDF's /Reason and the visible block. */
+export const SIGNATURE_PURPOSES = ["SIGN", "SUBMIT", "APPROVE"] as const;
+export type SignaturePurpose = (typeof SIGNATURE_PURPOSES)[number];
+export const ZPrepareFileSignatureInput = ZFileIdInput.extend({ purpose: z.enum(SIGNATURE_PURPOSES).default("SIGN") });
+export type PrepareFileSignatureInput = z.input<typeof ZPrepareFileSignatureInput>;
+
+export const SIGNATURE_FORMATS = ["CADES", "PADES", "XADES"] as const;
+export type SignatureFormatName = (typeof SIGNATURE_FORMATS)[number];
+
+/** PDF → PAdES inside the file (a new version of it), XML → XAdES enveloped (a new version), anything else → CAdES .p7s beside it. */
+export function signatureFormatFor(mimeType: string): SignatureFormatName {
+  if (mimeType === "application/pdf") return "PADES";
+  if (mimeType === "application/xml" || mimeType === "text/xml") return "XADES";
+  return "CADES";
+}
 
 export const ZPreparedSignature = z.object({
   requestId: z.string(),
+  format: z.enum(SIGNATURE_FORMATS),
   /** DER of the CMS signed attributes, base64: what the browser signs. */
   toBeSignedBase64: z.string(),
   /** Which browser key must sign (SHA-256 hex of the certificate's SubjectPublicKeyInfo). */
@@ -178,7 +209,7 @@ export type SignatureVerification = z.infer<typeof ZSignatureVerification>;
 export const ZFileSignature = z.object({
   id: z.string(),
   fileId: z.string(),
-  format: z.enum(["CADES", "PADES", "XADES"]),
+  format: z.enum(SIGNATURE_FORMATS),
   signerName: z.string(),
   serial: z.string().nullable(),
   seal: z.boolean(),
@@ -198,6 +229,14 @@ export const ZFileSignatureList = z.object({
 });
 export type FileSignatureList = z.infer<typeof ZFileSignatureList>;
 
-/** The report of POST /api/podpisy/weryfikacja (dates as ISO strings over JSON, parsed back here). */
-export const ZVerifyUploadedResult = ZSignatureVerification.extend({ fileName: z.string(), signatureFileName: z.string() });
+/**
+ * The report of POST /api/podpisy/weryfikacja (dates as ISO strings over JSON, parsed back here):
+ * a file with its .p7s (CAdES), or a PDF/XML with the signatures inside (PAdES/XAdES, maybe several).
+ */
+export const ZVerifyUploadedResult = z.object({
+  fileName: z.string(),
+  signatureFileName: z.string().nullable(),
+  format: z.enum(SIGNATURE_FORMATS),
+  signatures: z.array(ZSignatureVerification),
+});
 export type VerifyUploadedResult = z.infer<typeof ZVerifyUploadedResult>;

@@ -56,9 +56,9 @@ export interface AuditEventMap {
   // — outgoing events (outgoing module: drafts, approval, dispatch, ZPO) —
   "outgoing.drafted": { subject: string; recipients: number };
   "outgoing.updated": { subject: string; recipients: number };
-  "outgoing.submitted": { approverIds: string[] };
+  "outgoing.submitted": { approverIds: string[]; signatureId?: string | null };
   "outgoing.withdrawn": Record<string, never>;
-  "outgoing.approved": { order: number; final: boolean; comment: string | null; onBehalfOf: string | null };
+  "outgoing.approved": { order: number; final: boolean; comment: string | null; onBehalfOf: string | null; signatureId?: string | null };
   "outgoing.rejected": { order: number; comment: string; onBehalfOf: string | null };
   "outgoing.dispatched": { registerNo: string; channels: string[] };
   "outgoing.delivery-recorded": { recipientId: string; name: string; deliveredOn: string };
@@ -89,6 +89,8 @@ export interface AuditEventMap {
   // — signatures events (local CA, certificates, signing, verification) —
   "pki.ca-created": { root: string; issuing: string; seal: string };
   "pki.crl-published": { number: number; revoked: number };
+  "pki.seal-replaced": { revoked: string; issued: string; reason: string };
+  "signature.sealed": { format: string; fileId: string | null; purpose: string; serial: string };
   "certificate.requested": { publicKeyHash: string; renewsId: string | null };
   "certificate.issued": { serial: string; subject: string; notAfter: string };
   "certificate.rejected": { reason: string };
@@ -222,6 +224,8 @@ export const AUDIT_ACTIONS = [
   // — signatures actions —
   "pki.ca-created",
   "pki.crl-published",
+  "pki.seal-replaced",
+  "signature.sealed",
   "certificate.requested",
   "certificate.issued",
   "certificate.rejected",

@@ -5,9 +5,9 @@
  * encrypted under the PKI master key.
  */
 import "server-only";
-import type { CaKeyKind } from "@prisma/client";
+import type { CaKeyKind, RevocationReason } from "@prisma/client";
 import { env } from "@/env";
-import { recordAudit } from "@/server/audit/audit";
+import { recordAudit, type AuditWho } from "@/server/audit/audit";
 import { SYSTEM_META } from "@/server/context";
 import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/errors";
@@ -105,33 +105,39 @@ export async function buildCaHierarchy(office: string, now: Date, appUrl?: strin
     ],
   }, cryptoImpl);
 
-  const sealKeys = await generateKeys();
-  const seal = await x509.X509CertificateGenerator.create({
-    serialNumber: randomSerial(),
-    subject: toName(caName(office, CA_COMMON_NAMES.seal(office))),
-    issuer: issuing.subjectName,
-    notBefore: now,
-    notAfter: addYears(now, 3),
-    publicKey: sealKeys.publicKey,
-    signingKey: issuingKeys.privateKey,
-    signingAlgorithm: EC_SIGNING_ALGORITHM,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection, OID.documentSigning], false),
-      await x509.SubjectKeyIdentifierExtension.create(sealKeys.publicKey, false, cryptoImpl),
-      await x509.AuthorityKeyIdentifierExtension.create(issuingKeys.publicKey, false, cryptoImpl),
-      new x509.CRLDistributionPointsExtension([urls.crl]),
-      new x509.AuthorityInfoAccessExtension({ caIssuers: urls.issuing }),
-    ],
-  }, cryptoImpl);
-
+  const { keys: sealKeys, cert: seal } = await createSealCertificate(office, issuing, issuingKeys.privateKey, now, appUrl);
   const pkcs8 = async (keys: CryptoKeyPair) => u8(await subtle.exportKey("pkcs8", keys.privateKey));
   return [
     { kind: "ROOT", cert: root, pkcs8: await pkcs8(rootKeys) },
     { kind: "ISSUING", cert: issuing, pkcs8: await pkcs8(issuingKeys) },
     { kind: "SEAL", cert: seal, pkcs8: await pkcs8(sealKeys) },
   ];
+}
+
+/** A new office seal certificate (organisation certificate for signing system documents), issued by `issuing`. */
+async function createSealCertificate(office: string, issuing: x509.X509Certificate, issuingKey: CryptoKey, now: Date, appUrl?: string) {
+  const urls = pkiUrls(appUrl);
+  const sealKeys = await generateKeys();
+  const seal = await x509.X509CertificateGenerator.create({
+    serialNumber: randomSerial(),
+    subject: toName(caName(office, CA_COMMON_NAMES.seal(office))),
+    issuer: issuing.subjectName,
+    notBefore: now,
+    notAfter: new Date(Math.min(addYears(now, 3).getTime(), issuing.notAfter.getTime())),
+    publicKey: sealKeys.publicKey,
+    signingKey: issuingKey,
+    signingAlgorithm: EC_SIGNING_ALGORITHM,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection, OID.documentSigning], false),
+      await x509.SubjectKeyIdentifierExtension.create(sealKeys.publicKey, false, cryptoImpl),
+      await x509.AuthorityKeyIdentifierExtension.create(issuing.publicKey, false, cryptoImpl),
+      new x509.CRLDistributionPointsExtension([urls.crl]),
+      new x509.AuthorityInfoAccessExtension({ caIssuers: urls.issuing }),
+    ],
+  }, cryptoImpl);
+  return { keys: sealKeys, cert: seal };
 }
 
 async function readActive(db: Db): Promise<CaCertificates | null> {
@@ -224,3 +230,53 @@ export async function listIssuingCertificates(db: Db): Promise<x509.X509Certific
 }
 
 export const MS_PER_DAY = DAY;
+
+/**
+ * Revokes the office seal (e.g. its key was compromised) and puts a new one in its place in one
+ * transaction: the old CaKey becomes inactive with revokedAt/reason (it goes on the CRL), the new
+ * seal is issued by the active issuing CA. Audited "pki.seal-revoked". The caller republishes the CRL.
+ */
+export async function replaceSeal(
+  db: Db,
+  input: { reason: RevocationReason; who: AuditWho & { actor: NonNullable<AuditWho["actor"]> }; now?: Date },
+): Promise<{ revoked: string; issued: string }> {
+  const now = input.now ?? new Date();
+  const issuing = await loadCaSigner(db, "ISSUING");
+  const office = await officeName(db);
+  const { keys, cert } = await createSealCertificate(office, issuing.cert, issuing.privateKey, now);
+  const pkcs8 = u8(await subtle.exportKey("pkcs8", keys.privateKey));
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${CA_LOCK_ID})`);
+      const old = await tx.caKey.findFirst({ where: { kind: "SEAL", active: true }, select: { id: true, serial: true } });
+      if (!old) throw new Error("No active seal");
+      await tx.caKey.update({ where: { id: old.id }, data: { active: false, revokedAt: now, revocationReason: input.reason, revokedById: input.who.actor.id } });
+      const issued = normalizeSerial(cert.serialNumber);
+      await tx.caKey.create({
+        data: {
+          kind: "SEAL",
+          certificate: Buffer.from(cert.rawData) as Uint8Array<ArrayBuffer>,
+          serial: issued,
+          subject: cert.subject,
+          notBefore: cert.notBefore,
+          notAfter: cert.notAfter,
+          encryptedKey: Buffer.from(encryptPrivateKey(pkcs8, getPkiMasterKey())) as Uint8Array<ArrayBuffer>,
+        },
+      });
+      const result = { revoked: old.serial, issued };
+      await recordAudit(tx, input.who, { action: "pki.seal-replaced", entityType: "certificate", entityId: old.id, data: { ...result, reason: input.reason } });
+      return result;
+    });
+  } finally {
+    pkcs8.fill(0);
+  }
+}
+
+/** The seal certificates: the active one and the revoked ones (for the administrator's page). */
+export async function listSeals(db: Db) {
+  return db.caKey.findMany({
+    where: { kind: "SEAL" },
+    orderBy: { notBefore: "desc" },
+    select: { id: true, serial: true, subject: true, notBefore: true, notAfter: true, active: true, revokedAt: true, revocationReason: true },
+  });
+}

@@ -98,12 +98,16 @@ function signingTimeValue(date: Date): asn1js.BaseBlock {
   return year >= 1950 && year < 2050 ? new asn1js.UTCTime({ valueDate: seconds }) : new asn1js.GeneralizedTime({ valueDate: seconds });
 }
 
-/** CAdES-BES detached: the signed attributes to be signed (DER SET: contentType, signingTime, messageDigest, signingCertificateV2). */
-export async function prepareCadesSignature(input: { contentSha256: Uint8Array; signerCertDer: Uint8Array; signingTime: Date }): Promise<{ toBeSigned: Uint8Array }> {
+/**
+ * CAdES-BES detached: the signed attributes to be signed (DER SET: contentType, signingTime,
+ * messageDigest, signingCertificateV2). PAdES (ETSI.CAdES.detached) passes `signingTime: null`:
+ * there the time is the PDF signature dictionary's /M and the CMS must not carry signing-time.
+ */
+export async function prepareCadesSignature(input: { contentSha256: Uint8Array; signerCertDer: Uint8Array; signingTime: Date | null }): Promise<{ toBeSigned: Uint8Array }> {
   if (input.contentSha256.length !== 32) throw badRequest("Skrót treści musi być skrótem SHA-256.");
   const attrs = [
     attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
-    attribute(OID.signingTime, signingTimeValue(input.signingTime)),
+    ...(input.signingTime ? [attribute(OID.signingTime, signingTimeValue(input.signingTime))] : []),
     attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: ab(input.contentSha256) })),
     attribute(OID.signingCertificateV2, signingCertificateV2(input.signerCertDer)),
   ].sort(compareDer);
@@ -181,6 +185,10 @@ export interface SignatureReport {
   problems: string[];
 }
 
+export function emptyReport(): SignatureReport {
+  return { intact: false, signer: null, signingTime: null, chainTrusted: false, validAtSigning: false, validNow: false, revocation: null, revokedBeforeSigning: null, problems: [] };
+}
+
 function compareBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -215,20 +223,18 @@ function attrValue(cert: x509.X509Certificate, type: string): string | null {
   return cert.subjectName.getField(type)[0] ?? null;
 }
 
-/** Verifies a CAdES detached signature over `content` against our CA (and our revocation state from the DB). */
-export async function verifyCades(db: Db, input: { content: Uint8Array; p7s: Uint8Array; now?: Date }): Promise<SignatureReport> {
+/**
+ * Verifies a CAdES detached signature over `content` (or over content whose SHA-256 is
+ * `contentSha256`, e.g. a PDF byte range) against our CA and our revocation state from the DB.
+ * `claimedSigningTime` is the time stated outside the CMS (PAdES /M), used when the CMS has none.
+ */
+export async function verifyCades(
+  db: Db,
+  input: { content?: Uint8Array; contentSha256?: Uint8Array; p7s: Uint8Array; now?: Date; claimedSigningTime?: Date | null },
+): Promise<SignatureReport> {
+  const contentDigest = input.contentSha256 ?? sha256(input.content ?? new Uint8Array());
   const now = input.now ?? new Date();
-  const report: SignatureReport = {
-    intact: false,
-    signer: null,
-    signingTime: null,
-    chainTrusted: false,
-    validAtSigning: false,
-    validNow: false,
-    revocation: null,
-    revokedBeforeSigning: null,
-    problems: [],
-  };
+  const report = emptyReport();
   const signedData = parseSignedData(input.p7s);
   if (!signedData) {
     report.problems.push("Plik nie jest podpisem CAdES (.p7s) albo jest uszkodzony.");
@@ -253,23 +259,14 @@ export async function verifyCades(db: Db, input: { content: Uint8Array; p7s: Uin
   }
   const signerDer = berOf(signerPkijs.toSchema());
   const signer = new x509.X509Certificate(ab(signerDer));
-  report.signer = {
-    subject: signer.subject,
-    commonName: attrValue(signer, "CN") ?? signer.subject,
-    email: attrValue(signer, "E") ?? signer.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.find((n) => n.type === "email")?.value ?? null,
-    serial: normalizeSerial(signer.serialNumber),
-    issuer: signer.issuer,
-    notBefore: signer.notBefore,
-    notAfter: signer.notAfter,
-    certificateDer: signerDer,
-  };
+  report.signer = describeSigner(signer, signerDer);
 
   // Integrity: content digest, signature value, and the certificate the signature names.
   const digestOk = signerInfo.digestAlgorithm.algorithmId === OID.sha256;
   const contentType = findAttribute(signerInfo, OID.contentType);
   const messageDigest = findAttribute(signerInfo, OID.messageDigest);
   const digestMatches =
-    digestOk && messageDigest instanceof asn1js.OctetString && compareBytes(new Uint8Array(messageDigest.valueBlock.valueHexView), sha256(input.content));
+    digestOk && messageDigest instanceof asn1js.OctetString && compareBytes(new Uint8Array(messageDigest.valueBlock.valueHexView), contentDigest);
   const contentTypeOk = contentType instanceof asn1js.ObjectIdentifier && contentType.valueBlock.toString() === OID.data;
   if (!digestOk) report.problems.push("Podpis używa nieobsługiwanej funkcji skrótu (obsługujemy SHA-256).");
   else if (!digestMatches) report.problems.push("Treść pliku nie odpowiada podpisowi: plik zmieniono po podpisaniu albo to inny plik.");
@@ -293,8 +290,40 @@ export async function verifyCades(db: Db, input: { content: Uint8Array; p7s: Uin
 
   const signingTimeAttr = findAttribute(signerInfo, OID.signingTime);
   if (signingTimeAttr instanceof asn1js.UTCTime || signingTimeAttr instanceof asn1js.GeneralizedTime) report.signingTime = signingTimeAttr.toDate();
+  else if (input.claimedSigningTime) report.signingTime = input.claimedSigningTime;
   else report.problems.push("Podpis nie zawiera czasu złożenia.");
+  return assessSigner(db, report, signer, now);
+}
 
+export function describeSigner(signer: x509.X509Certificate, signerDer: Uint8Array): NonNullable<SignatureReport["signer"]> {
+  return {
+    subject: signer.subject,
+    commonName: attrValue(signer, "CN") ?? signer.subject,
+    email: attrValue(signer, "E") ?? signer.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.find((n) => n.type === "email")?.value ?? null,
+    serial: normalizeSerial(signer.serialNumber),
+    issuer: signer.issuer,
+    notBefore: signer.notBefore,
+    notAfter: signer.notAfter,
+    certificateDer: signerDer,
+  };
+}
+
+/** Key usage for signing documents: digitalSignature or nonRepudiation, and (when present) an EKU for e-mail or document signing. */
+export function certificateAllowsSigning(cert: x509.X509Certificate): boolean {
+  const usage = cert.getExtension(x509.KeyUsagesExtension);
+  if (!usage || !(usage.usages & (x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation))) return false;
+  const basic = cert.getExtension(x509.BasicConstraintsExtension);
+  if (basic?.ca) return false;
+  const eku = cert.getExtension(x509.ExtendedKeyUsageExtension);
+  return !eku || eku.usages.some((u) => u === OID.emailProtection || u === OID.documentSigning);
+}
+
+/**
+ * The signer's side of a verified signature (CAdES, PAdES, XAdES alike): issued by our CA, meant
+ * for signing, revoked or not (staff certificates and retired seals, from our records, which the
+ * CRL is built from), valid when signed and now. `report` carries intact/signingTime already.
+ */
+export async function assessSigner(db: Db, report: SignatureReport, signer: x509.X509Certificate, now: Date): Promise<SignatureReport> {
   // Trust: issued by one of our issuing CAs (active or rotated out).
   for (const issuing of await listIssuingCertificates(db)) {
     if (signer.issuer !== issuing.subject) continue;
@@ -308,12 +337,16 @@ export async function verifyCades(db: Db, input: { content: Uint8Array; p7s: Uin
     report.problems.push("Certyfikat podpisującego nie został wydany przez centrum certyfikacji urzędu.");
     return report;
   }
+  const usageOk = certificateAllowsSigning(signer);
+  if (!usageOk) report.problems.push("Certyfikat nie jest przeznaczony do podpisywania dokumentów (rozszerzenia „użycie klucza”).");
 
   // Revocation, from our records (the CRL is built from them).
-  const revoked = await db.signingCertificate.findFirst({
-    where: { serial: report.signer.serial, status: "REVOKED" },
-    select: { revokedAt: true, revocationReason: true },
-  });
+  const serial = normalizeSerial(signer.serialNumber);
+  const [staff, seal] = await Promise.all([
+    db.signingCertificate.findFirst({ where: { serial, status: "REVOKED" }, select: { revokedAt: true, revocationReason: true } }),
+    db.caKey.findFirst({ where: { serial, revokedAt: { not: null } }, select: { revokedAt: true, revocationReason: true } }),
+  ]);
+  const revoked = staff?.revokedAt ? staff : seal;
   if (revoked?.revokedAt) {
     report.revocation = { at: revoked.revokedAt, reason: revoked.revocationReason ?? "UNSPECIFIED" };
     report.revokedBeforeSigning = report.signingTime ? revoked.revokedAt <= report.signingTime : null;
@@ -322,11 +355,11 @@ export async function verifyCades(db: Db, input: { content: Uint8Array; p7s: Uin
   const within = (d: Date) => d >= signer.notBefore && d <= signer.notAfter;
   if (report.signingTime) {
     const revokedBefore = report.revokedBeforeSigning === true;
-    report.validAtSigning = within(report.signingTime) && !revokedBefore;
+    report.validAtSigning = within(report.signingTime) && !revokedBefore && usageOk;
     if (!within(report.signingTime)) report.problems.push(`Certyfikat nie był ważny w chwili złożenia podpisu (${formatDate(report.signingTime)}).`);
     if (revokedBefore) report.problems.push(`Certyfikat unieważniono ${formatDate(report.revocation!.at)}, przed złożeniem podpisu.`);
   }
-  report.validNow = within(now) && !report.revocation;
+  report.validNow = within(now) && !report.revocation && usageOk;
   if (report.revocation && report.revokedBeforeSigning === false) {
     report.problems.push(`Certyfikat unieważniono ${formatDate(report.revocation.at)}, już po złożeniu podpisu.`);
   }

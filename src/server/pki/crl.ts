@@ -1,5 +1,5 @@
 /**
- * The issuing CA's certificate revocation list, rebuilt from the REVOKED staff certificates and
+ * The issuing CA's certificate revocation list, rebuilt from the REVOKED staff certificates and the revoked office seals, and
  * kept in PublishedCrl (one row). nextUpdate = thisUpdate + 7 days.
  */
 import "server-only";
@@ -22,18 +22,18 @@ const REASONS: Record<RevocationReason, x509.X509CrlReason | undefined> = {
   CESSATION_OF_OPERATION: x509.X509CrlReason.cessationOfOperation,
 };
 
-/** Rebuilds and stores the CRL from the REVOKED SigningCertificates (number+1, nextUpdate = now+7 days); audited "pki.crl-published". */
+/** Rebuilds and stores the CRL from the REVOKED SigningCertificates and revoked seals (number+1, nextUpdate = now+7 days); audited "pki.crl-published". */
 export async function publishCrl(db: Db, now: Date = new Date()): Promise<{ der: Uint8Array; number: number }> {
   const issuer = await loadCaSigner(db, "ISSUING");
   return db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${CRL_LOCK_ID})`);
     const previous = await tx.publishedCrl.findUnique({ where: { id: 1 }, select: { number: true } });
     const number = (previous?.number ?? 0) + 1;
-    const revoked = await tx.signingCertificate.findMany({
-      where: { status: "REVOKED", serial: { not: null } },
-      select: { serial: true, revokedAt: true, revocationReason: true },
-      orderBy: { revokedAt: "asc" },
-    });
+    const [staff, seals] = await Promise.all([
+      tx.signingCertificate.findMany({ where: { status: "REVOKED", serial: { not: null } }, select: { serial: true, revokedAt: true, revocationReason: true } }),
+      tx.caKey.findMany({ where: { kind: "SEAL", revokedAt: { not: null } }, select: { serial: true, revokedAt: true, revocationReason: true } }),
+    ]);
+    const revoked = [...staff, ...seals].sort((a, b) => (a.revokedAt?.getTime() ?? 0) - (b.revokedAt?.getTime() ?? 0));
     const crl = await x509.X509CrlGenerator.create(
       {
         issuer: issuer.cert.subjectName,

@@ -2,7 +2,7 @@
 import "server-only";
 
 export { toPem } from "./crypto";
-export { ensureCertificationAuthority, getCaCertificates, type CaCertificates } from "./ca";
+export { ensureCertificationAuthority, getCaCertificates, listSeals, replaceSeal, type CaCertificates } from "./ca";
 export { inspectCsr, issueStaffCertificate, type CsrInfo, type IssuedCertificate, type StaffSubject } from "./certificates";
 export { currentCrl, publishCrl } from "./crl";
-export { assembleCadesSignature, prepareCadesSignature, sealCades, verifyCades, type SignatureReport } from "./cades";
+export { assembleCadesSignature, assessSigner, describeSigner, emptyReport, prepareCadesSignature, sealCades, verifyCades, type SignatureReport } from "./cades";

@@ -79,6 +79,14 @@ export function DocumentFiles({ documentId, canUpload, title, defaultKind = "ATT
                   <span className="mr-2 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-800">{t(`files.kinds.${f.kind}`)}</span>
                   {t("files.meta", { type: FILE_TYPES[extensionOf(f.fileName)]?.label ?? f.mimeType, size: formatFileSize(f.size, locale), who: f.uploadedByName, when: formatDateTime(f.createdAt, locale) })}
                 </p>
+                {f.previousVersion && (
+                  <p className="text-sm text-slate-700">
+                    <a className="text-brand-800 underline" href={f.previousVersion.url} download={f.fileName}>
+                      {t("files.previousVersion")}
+                    </a>{" "}
+                    ({formatDateTime(f.previousVersion.createdAt, locale)})
+                  </p>
+                )}
                 <FileSignatures file={f} />
               </div>
               <div className="flex shrink-0 flex-wrap gap-2">

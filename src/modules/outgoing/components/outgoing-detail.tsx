@@ -14,6 +14,7 @@ import { DocumentFiles } from "@/modules/files/components/document-files";
 import { useTRPC } from "@/trpc/react";
 import { DISPATCH_BOOK_PATH, OUTGOING_PATH, outgoingHref } from "../outgoing.params";
 import type { OutgoingDetail as Detail, RecipientDto } from "../outgoing.schemas";
+import { SignedDecisionButton } from "./signed-decision";
 import { StatusBadge, StepBadge } from "./status-badge";
 
 /** One outgoing letter: its data, recipients with delivery, approval path, files, history and the actions its state allows. */
@@ -143,9 +144,19 @@ function Actions({ doc, onDone }: { doc: Detail; onDone: (m: string | null) => v
           </Link>
         )}
         {doc.can.submit && (
-          <button type="button" className="btn-primary" disabled={busy} onClick={() => submit.mutate({ id: doc.id })}>
-            {t("outgoing.actions.submit")}
-          </button>
+          <>
+            <button type="button" className="btn-primary" disabled={busy} onClick={() => submit.mutate({ id: doc.id })}>
+              {t("outgoing.actions.submit")}
+            </button>
+            <SignedDecisionButton
+              documentId={doc.id}
+              purpose="SUBMIT"
+              label={t("outgoing.actions.signAndSubmit")}
+              dialogTitle={t("outgoing.actions.signAndSubmitTitle")}
+              disabled={busy}
+              onSigned={(signatureId) => submit.mutate({ id: doc.id, signatureId })}
+            />
+          </>
         )}
         {doc.can.withdraw && (
           <button type="button" className="btn-secondary" disabled={busy} onClick={() => withdraw.mutate({ id: doc.id })}>
@@ -157,6 +168,14 @@ function Actions({ doc, onDone }: { doc: Detail; onDone: (m: string | null) => v
             <button type="button" className="btn-primary" disabled={busy} onClick={() => approve.mutate({ id: doc.id })}>
               {t("outgoing.actions.approve")}
             </button>
+            <SignedDecisionButton
+              documentId={doc.id}
+              purpose="APPROVE"
+              label={t("outgoing.actions.signAndApprove")}
+              dialogTitle={t("outgoing.actions.signAndApproveTitle")}
+              disabled={busy}
+              onSigned={(signatureId) => approve.mutate({ id: doc.id, signatureId })}
+            />
             <button type="button" className="btn-danger" aria-haspopup="dialog" disabled={busy} onClick={() => setRejecting(true)}>
               {t("outgoing.actions.reject")}
             </button>
@@ -329,6 +348,16 @@ function ApprovalPath({ doc }: { doc: Detail }) {
       <h2 id="outgoing-approval" className="mb-3 text-lg font-semibold">
         {t("outgoing.detail.approval")}
       </h2>
+      {doc.signatures.length > 0 && (
+        <div className="mb-3">
+          <h3 className="text-sm font-semibold">{t("outgoing.detail.signatures")}</h3>
+          <ul className="mt-1 space-y-1 text-sm" data-testid="letter-signatures">
+            {doc.signatures.map((s) => (
+              <li key={s.id}>{t("outgoing.detail.signatureLine", { name: s.signerName, when: formatDateTime(s.signedAt, locale), file: s.fileName })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {doc.approvalSteps.length === 0 ? (
         <p className="text-sm text-slate-700">{t("outgoing.detail.approvalEmpty")}</p>
       ) : (
@@ -340,6 +369,7 @@ function ApprovalPath({ doc }: { doc: Detail }) {
                 {s.approver.position && <span className="text-slate-700">{s.approver.position}</span>}
                 <StepBadge status={s.status} />
                 {s.decidedAt && s.status !== "SKIPPED" && <span className="text-xs text-slate-700">{formatDateTime(s.decidedAt, locale)}</span>}
+                {s.signed && <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-900">{t("outgoing.detail.stepSigned")}</span>}
               </p>
               {s.comment && <p className="mt-1 whitespace-pre-wrap text-slate-900">{t("outgoing.detail.approvalComment", { comment: s.comment })}</p>}
             </li>

@@ -8,9 +8,10 @@ import { SignatureDetails } from "./signature-status";
 type Status = { kind: "idle" } | { kind: "checking" } | { kind: "done"; result: VerifyUploadedResult } | { kind: "error"; message: string };
 
 /**
- * Verification of a file and its detached signature brought by the user: both go to
- * POST /api/podpisy/weryfikacja; the answer is summed up first (role=status: ważny / nieważny)
- * and then detailed (who, when, which certificate, each check).
+ * Verification of a file brought by the user: with its detached signature (.p7s), or a PDF/XML
+ * with the signatures inside. Both go to POST /api/podpisy/weryfikacja; the answer is summed up
+ * first (role=status: ważny / nieważny) and then detailed per signature (who, when, which
+ * certificate, each check).
  */
 export function VerifySignatureForm({ maxUploadMb }: { maxUploadMb: number }) {
   const t = useT();
@@ -26,19 +27,20 @@ export function VerifySignatureForm({ maxUploadMb }: { maxUploadMb: number }) {
     const signature = signatureRef.current?.files?.[0];
     const errors: { file?: string; signature?: string } = {};
     if (!file) errors.file = t("signatures.signing.verify.missingFile");
-    if (!signature) errors.signature = t("signatures.signing.verify.missingSignature");
+    const embedded = file ? /\.(pdf|xml)$/i.test(file.name) : false;
+    if (!signature && !embedded) errors.signature = t("signatures.signing.verify.missingSignature");
     for (const [key, f] of [["file", file], ["signature", signature]] as const) {
       if (f && f.size > maxUploadMb * 1024 * 1024) errors[key] = t("signatures.signing.verify.tooLarge", { name: f.name, max: maxUploadMb });
     }
     setFieldErrors(errors);
-    if (!file || !signature || errors.file || errors.signature) {
+    if (!file || errors.file || errors.signature) {
       (errors.file ? fileRef : signatureRef).current?.focus();
       return;
     }
     setStatus({ kind: "checking" });
     const form = new FormData();
     form.set("file", file, file.name);
-    form.set("signature", signature, signature.name);
+    if (signature) form.set("signature", signature, signature.name);
     try {
       const res = await fetch("/api/podpisy/weryfikacja", { method: "POST", body: form, headers: { Accept: "application/json" } });
       const body: unknown = await res.json().catch(() => null);
@@ -53,6 +55,7 @@ export function VerifySignatureForm({ maxUploadMb }: { maxUploadMb: number }) {
   }
 
   const result = status.kind === "done" ? status.result : null;
+  const valid = result ? result.signatures.length > 0 && result.signatures.every((v) => v.valid) : false;
   return (
     <div className="space-y-6">
       <form className="card space-y-4" onSubmit={(e) => void submit(e)} noValidate aria-busy={status.kind === "checking"}>
@@ -113,20 +116,27 @@ export function VerifySignatureForm({ maxUploadMb }: { maxUploadMb: number }) {
 
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="verification-summary">
         {result && (
-          <div className={`rounded-lg border-2 px-4 py-3 ${result.valid ? "border-green-700 bg-green-50 text-green-950" : "border-red-700 bg-red-50 text-red-950"}`}>
-            <p className="text-lg font-semibold">{result.valid ? t("signatures.signing.verify.successTitle") : t("signatures.signing.verify.failureTitle")}</p>
-            <p className="text-sm">{result.valid ? t("signatures.signing.verify.successText", { file: result.fileName }) : t("signatures.signing.verify.failureText", { file: result.fileName })}</p>
+          <div className={`rounded-lg border-2 px-4 py-3 ${valid ? "border-green-700 bg-green-50 text-green-950" : "border-red-700 bg-red-50 text-red-950"}`}>
+            <p className="text-lg font-semibold">{valid ? t("signatures.signing.verify.successTitle") : t("signatures.signing.verify.failureTitle")}</p>
+            <p className="text-sm">
+              {result.signatures.length === 0
+                ? t("signatures.signing.verify.noSignatures", { file: result.fileName })
+                : valid
+                  ? t("signatures.signing.verify.successText", { file: result.fileName })
+                  : t("signatures.signing.verify.failureText", { file: result.fileName })}
+            </p>
+            {result.signatures.length > 1 && <p className="text-sm">{t("signatures.signing.verify.count", { count: result.signatures.length, format: t(`signatures.signing.formats.${result.format}`) })}</p>}
           </div>
         )}
       </div>
-      {result && (
-        <section className="card" aria-labelledby={`${id}-details`}>
-          <h2 id={`${id}-details`} className="mb-3 text-lg font-semibold">
-            {t("signatures.signing.verify.details")}
+      {result?.signatures.map((verification, index) => (
+        <section key={index} className="card" aria-labelledby={`${id}-details-${index}`}>
+          <h2 id={`${id}-details-${index}`} className="mb-3 text-lg font-semibold">
+            {result.signatures.length > 1 ? t("signatures.signing.verify.detailsOf", { n: index + 1, format: t(`signatures.signing.formats.${result.format}`) }) : t("signatures.signing.verify.details")}
           </h2>
-          <SignatureDetails verification={result} />
+          <SignatureDetails verification={verification} />
         </section>
-      )}
+      ))}
     </div>
   );
 }
