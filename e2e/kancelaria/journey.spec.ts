@@ -86,13 +86,13 @@ test("a paper letter becomes a case, is answered by registered mail and the case
   await expect(clerk).toHaveURL(/\/pisma\/wychodzace\/(?!nowe)[^/]+$/);
   const replyUrl = new URL(clerk.url()).pathname;
   await expect(clerk.getByText(CASE_MARK).first()).toBeVisible();
-  await clerk.getByRole("button", { name: "Przekaż do akceptacji" }).click();
+  await clerk.getByRole("button", { name: "Przekaż do akceptacji", exact: true }).click();
   await expect(clerk.getByText("Pismo przekazano do akceptacji.")).toBeVisible();
 
   // 4. The head approves the reply.
   await signIn(page, DEMO.kierownik);
   await page.goto(replyUrl);
-  await page.getByRole("button", { name: "Akceptuj" }).click();
+  await page.getByRole("button", { name: "Akceptuj", exact: true }).click();
   await expect(page.getByText("Pismo zaakceptowano.")).toBeVisible();
   await signOut(page);
 

@@ -54,7 +54,7 @@ test("a clerk drafts a letter, the head approves it, the kancelaria dispatches i
   await expect(page).toHaveURL(/\/pisma\/wychodzace\/(?!nowe)[^/]+$/);
   const letterUrl = page.url();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pisma wychodzące: ID");
-  await page.getByRole("button", { name: "Przekaż do akceptacji" }).click();
+  await page.getByRole("button", { name: "Przekaż do akceptacji", exact: true }).click();
   await expect(page.getByText("Pismo przekazano do akceptacji.")).toBeVisible();
   await expect(page.getByTestId("approval-steps")).toContainText("czeka na decyzję");
   await signOut(page);
@@ -65,7 +65,7 @@ test("a clerk drafts a letter, the head approves it, the kancelaria dispatches i
   await page.getByRole("link", { name: /^ID \d+$/ }).first().click();
   await expect(page).toHaveURL(letterUrl);
   await expect(page.getByText(subject).first()).toBeVisible();
-  await page.getByRole("button", { name: "Akceptuj" }).click();
+  await page.getByRole("button", { name: "Akceptuj", exact: true }).click();
   await expect(page.getByText("Pismo zaakceptowano.")).toBeVisible();
   await expect(page.getByTestId("approval-steps")).toContainText("zaakceptował(a)");
   await signOut(page);
@@ -132,7 +132,7 @@ test("a head returns a draft with a comment, and the author sees it", async ({ p
   await page.getByRole("button", { name: "Zapisz projekt" }).click();
   await expect(page).toHaveURL(/\/pisma\/wychodzace\/(?!nowe)[^/]+$/);
   const letterUrl = page.url();
-  await page.getByRole("button", { name: "Przekaż do akceptacji" }).click();
+  await page.getByRole("button", { name: "Przekaż do akceptacji", exact: true }).click();
   await expect(page.getByText("Pismo przekazano do akceptacji.")).toBeVisible();
   await signOut(page);
 
@@ -151,7 +151,7 @@ test("a head returns a draft with a comment, and the author sees it", async ({ p
   await page.goto(letterUrl);
   await expect(page.getByTestId("rejection")).toContainText(`Brak podstawy prawnej ${suffix}`);
   await expect(page.getByRole("link", { name: "Edytuj projekt" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Przekaż do akceptacji" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Przekaż do akceptacji", exact: true })).toBeVisible();
 });
 
 test("the administrator sees the approval paths: OR goes to the head, then the Sekretarz", async ({ page }) => {

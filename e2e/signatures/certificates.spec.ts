@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { generatedUsers } from "../../prisma/seed/demo-data";
-import { DEMO, person, spareClerk } from "../helpers";
+import { PDFDocument } from "pdf-lib";
+import { DEMO, person, spareClerk, uniqueSuffix } from "../helpers";
 
 /**
  * A staff certificate from request to issuance: a clerk's browser makes the key and the request,
  * the administrator approves it in another session, the clerk sees the certificate issued and the
- * key held in this browser. A spare GK clerk (index 0) keeps other tests' accounts untouched.
+ * key held in this browser, then signs an outgoing letter's PDF when sending it for approval and
+ * the head sees the signature. A spare GK clerk (index 0) keeps other tests' accounts untouched.
  */
 test.skip(({ isMobile }) => isMobile, "two people side by side: run once, at 1280 px");
 
@@ -13,7 +15,14 @@ const CLERK_EMAIL = spareClerk("GK", 0);
 const CLERK = generatedUsers().find((u) => u.email === CLERK_EMAIL)!;
 
 
-test("a clerk requests a certificate in the browser, the administrator approves, the clerk signs a letter's scan, the head sees a valid signature", async ({ browser }) => {
+/** A one-page letter as a real PDF (what a clerk exports from a word processor). */
+async function letterPdf(title: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText(title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[łŁ]/g, "l"), { x: 56, y: 760, size: 12 });
+  return Buffer.from(await doc.save());
+}
+
+test("a clerk requests a certificate in the browser, the administrator approves, the clerk signs the PDF of an outgoing letter as its approval step, the head sees a valid signature", async ({ browser }, info) => {
   test.setTimeout(120_000);
   const clerk = await person(browser, CLERK_EMAIL);
   await clerk.goto("/profil/podpis");
@@ -39,43 +48,56 @@ test("a clerk requests a certificate in the browser, the administrator approves,
   expect(crl.status()).toBe(200);
   expect(crl.headers()["content-type"]).toBe("application/pkix-crl");
 
-  // The clerk signs the scan of the journey's letter (a GK letter) with the browser-held key; the
-  // head of GK opens the letter and sees a valid signature by that clerk.
-  const year = new Intl.DateTimeFormat("en", { timeZone: "Europe/Warsaw", year: "numeric" }).format(new Date());
-  const rpw = `RPW/1/${year}`;
-  await clerk.goto(`/pisma/przychodzace?q=${encodeURIComponent(rpw)}`);
-  await clerk.getByRole("link", { name: rpw, exact: true }).first().click();
-  await expect(clerk.getByRole("heading", { level: 1, name: rpw })).toBeVisible();
+  // The clerk drafts an outgoing letter with its PDF and, as the author's step of the approval
+  // path, signs the PDF (PAdES, the key in this browser) and sends it for approval.
+  const suffix = uniqueSuffix(info);
+  const subject = `Odpowiedź w sprawie zajęcia pasa drogowego ${suffix}`;
+  await clerk.goto("/pisma/wychodzace/nowe");
+  await clerk.getByRole("textbox", { name: "Tytuł (temat) pisma" }).fill(subject);
+  await clerk.getByRole("combobox", { name: "Dodaj adresata" }).fill("Transbud");
+  await clerk.getByRole("option", { name: /Transbud Rzeszów/ }).first().click();
+  await clerk.getByRole("textbox", { name: "Treść pisma" }).fill("Uprzejmie informuję, że zezwolenie zostanie wydane.");
+  await clerk.getByRole("button", { name: "Zapisz projekt" }).click();
+  await expect(clerk).toHaveURL(/\/pisma\/wychodzace\/(?!nowe)[^/]+$/);
   const letterUrl = new URL(clerk.url()).pathname;
-  await clerk.getByRole("button", { name: "Podpisz plik skan-wniosku.pdf" }).click();
-  const dialog = clerk.getByRole("dialog", { name: "Podpisz plik" });
-  await expect(dialog).toContainText("skan-wniosku.pdf");
-  await dialog.getByRole("button", { name: "Podpisuję" }).click();
-  await expect(clerk.getByText("Podpisano plik skan-wniosku.pdf.")).toBeVisible();
+  const files = clerk.getByTestId("document-files");
+  await files.getByLabel("Dodaj pliki").setInputFiles([{ name: "pismo.pdf", mimeType: "application/pdf", buffer: await letterPdf(subject) }]);
+  await expect(files.getByRole("status").filter({ hasText: "Dodano 1 plik." })).toBeVisible();
+  await clerk.getByRole("button", { name: "Podpisz i przekaż do akceptacji" }).click();
+  const dialog = clerk.getByRole("dialog", { name: "Podpisz pismo i przekaż do akceptacji" });
+  await expect(dialog).toContainText("pismo.pdf");
+  await expect(dialog).toContainText("PAdES (podpis w pliku PDF)");
+  await dialog.getByRole("button", { name: "Podpisz i przekaż do akceptacji" }).click();
+  await expect(clerk.getByText("Pismo przekazano do akceptacji.")).toBeVisible({ timeout: 20_000 });
+  await expect(clerk.getByTestId("letter-signatures")).toContainText(name);
 
+  // The head of GK opens the letter: the PDF carries a valid signature by that clerk; the version
+  // before the signature is kept. The head approves.
   const head = await person(browser, DEMO.kierownik);
   await head.goto(letterUrl);
-  const signatures = head.getByRole("list", { name: /skan-wniosku\.pdf/ });
+  const signatures = head.getByRole("list", { name: "Podpisy pliku pismo.pdf" });
   const signature = signatures.getByRole("listitem").filter({ hasText: `Podpisano: ${name}` });
   await expect(signature).toBeVisible();
   await expect(signature.getByText("ważny", { exact: true })).toBeVisible();
+  await expect(head.getByRole("link", { name: "Pobierz poprzednią wersję (przed podpisem)" })).toBeVisible();
+  await head.getByRole("button", { name: "Akceptuj", exact: true }).click();
+  await expect(head.getByText("Pismo zaakceptowano.")).toBeVisible();
 
-  // The same file and its .p7s, downloaded and checked through the verification upload: intact,
-  // by the clerk; one changed byte of the file is caught.
-  const fileHref = await head.getByRole("link", { name: "Pobierz plik skan-wniosku.pdf" }).first().getAttribute("href");
-  const p7sHref = await signature.getByRole("link", { name: /Pobierz podpis/ }).getAttribute("href");
-  const fileBytes = await (await head.request.get(fileHref!)).body();
-  const p7sBytes = await (await head.request.get(p7sHref!)).body();
-  const verify = (bytes: Buffer) =>
-    head.request.post("/api/podpisy/weryfikacja", {
-      multipart: { file: { name: "skan-wniosku.pdf", mimeType: "application/pdf", buffer: bytes }, signature: { name: "skan-wniosku.pdf.p7s", mimeType: "application/pkcs7-signature", buffer: p7sBytes } },
-    });
-  const genuine = await verify(fileBytes);
-  expect(genuine.status()).toBe(200);
-  expect(await genuine.json()).toMatchObject({ intact: true, valid: true, signer: { commonName: name } });
-  const changed = Buffer.from(fileBytes);
-  changed.writeUInt8(changed.readUInt8(changed.length - 2) ^ 1, changed.length - 2);
-  expect(await (await verify(changed)).json()).toMatchObject({ intact: false, valid: false });
+  // The signed PDF itself, checked by the verification page (no .p7s: the signature is inside)
+  // and through its API with one changed byte.
+  const fileHref = await head.getByRole("link", { name: "Pobierz plik pismo.pdf" }).first().getAttribute("href");
+  const signedPdf = await (await head.request.get(fileHref!)).body();
+  await head.goto("/podpisy/weryfikacja");
+  await head.getByLabel("Podpisany plik").setInputFiles([{ name: "pismo.pdf", mimeType: "application/pdf", buffer: signedPdf }]);
+  await head.getByRole("button", { name: "Sprawdź podpis" }).click();
+  await expect(head.getByTestId("verification-summary")).toContainText("Podpis jest ważny");
+  await expect(head.getByText(name).first()).toBeVisible();
+  const changed = Buffer.from(signedPdf);
+  const at = Math.floor(changed.length / 4);
+  changed.writeUInt8(changed.readUInt8(at) ^ 1, at);
+  const tampered = await head.request.post("/api/podpisy/weryfikacja", { multipart: { file: { name: "pismo.pdf", mimeType: "application/pdf", buffer: changed } } });
+  expect(tampered.status()).toBe(200);
+  expect(await tampered.json()).toMatchObject({ format: "PADES", signatures: [{ valid: false, intact: false }] });
 
   await Promise.all([admin.context().close(), clerk.context().close(), head.context().close()]);
 });

@@ -10,7 +10,9 @@ import { listDocumentFiles, storeDocumentFile } from "@/modules/files/files.serv
 import type { ServiceContext } from "@/server/context";
 import type { FileStore } from "@/server/integrations/storage/file-store";
 import { createLocalFileStore } from "@/server/integrations/storage/local-file-store";
-import { ensureCertificationAuthority, inspectCsr, issueStaffCertificate, publishCrl } from "@/server/pki";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { ensureCertificationAuthority, getCaCertificates, inspectCsr, issueStaffCertificate, publishCrl, toPem } from "@/server/pki";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
 import { createActor, createDepartment, errorOf } from "@/test/factories";
 import { listSealCertificates, revokeSeal } from "./signatures.certificates.service";
@@ -344,6 +346,29 @@ describe.each(TEST_DB_KINDS)("signing files (%s)", (kind) => {
     expect((await verifyUploaded(noCert, { fileName: "upp.xml", fileBytes: receipt })).signatures[0]).toMatchObject({ valid: true });
     const sealAudit = await db.prisma.auditEvent.findMany({ where: { action: "signature.sealed" }, orderBy: { id: "asc" }, select: { data: true, documentId: true } });
     expect(sealAudit.slice(-2).map((a) => (a.data as { purpose: string }).purpose)).toEqual(["letter-confirmation", "upp"]);
+
+    // The standard tools accept what the app sealed, with the CA chain the app publishes at /pki.
+    const tools = spawnSync("pdfsig", ["-v"]).error === undefined && spawnSync("xmlsec1", ["--version"]).error === undefined && spawnSync("certutil", ["-H"]).error === undefined;
+    if (tools) {
+      const dir = await mkdtemp(path.join(tmpdir(), "obieg-seal-tools-"));
+      const ca = await getCaCertificates(db.prisma);
+      writeFileSync(path.join(dir, "root.pem"), toPem(ca.rootDer, "CERTIFICATE"));
+      writeFileSync(path.join(dir, "issuing.pem"), toPem(ca.issuingDer, "CERTIFICATE"));
+      writeFileSync(path.join(dir, "slip.pdf"), slip);
+      writeFileSync(path.join(dir, "upp.xml"), receipt);
+      const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: dir, encoding: "utf8" });
+      expect(run("certutil", ["-N", "-d", "sql:.", "--empty-password"]).status).toBe(0);
+      expect(run("certutil", ["-A", "-d", "sql:.", "-n", "root", "-t", "CT,C,C", "-i", "root.pem"]).status).toBe(0);
+      expect(run("certutil", ["-A", "-d", "sql:.", "-n", "issuing", "-t", ",,", "-i", "issuing.pem"]).status).toBe(0);
+      const pdfsig = run("pdfsig", ["-nssdir", "sql:.", "-no-ocsp", "slip.pdf"]);
+      expect(pdfsig.stdout).toContain("Signature is Valid");
+      expect(pdfsig.stdout).toContain("Certificate is Trusted");
+      const xmlsec = run("xmlsec1", ["--verify", "--trusted-pem", "root.pem", "--untrusted-pem", "issuing.pem", "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", "upp.xml"]);
+      expect(xmlsec.status, xmlsec.stderr).toBe(0);
+      writeFileSync(path.join(dir, "upp.xml"), Buffer.from(Buffer.from(receipt).toString("utf8").replace("<Id>1</Id>", "<Id>2</Id>")));
+      expect(run("xmlsec1", ["--verify", "--trusted-pem", "root.pem", "--untrusted-pem", "issuing.pem", "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", "upp.xml"]).status).not.toBe(0);
+      await rm(dir, { recursive: true, force: true });
+    } else console.warn("pdfsig/xmlsec1/certutil missing: the standard-tool checks of sealed documents are skipped (CI installs them).");
 
     const oldSerial = before.signatures[0]!.signer!.serial;
     expect((await errorOf(revokeSeal(clerk, { reason: "KEY_COMPROMISE" }))).code).toBe("FORBIDDEN");
