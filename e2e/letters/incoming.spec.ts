@@ -55,6 +55,11 @@ test("kancelaria registers a paper letter and routes it to GK; the head assigns 
   const pdf = await page.request.get(`/api/pisma/${url.split("/").at(-1)}/potwierdzenie`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  // The slip carries the office's electronic seal (PAdES), valid when checked.
+  const sealCheck = await page.request.post("/api/podpisy/weryfikacja", { multipart: { file: { name: "potwierdzenie.pdf", mimeType: "application/pdf", buffer: await pdf.body() } } });
+  const sealReport = await sealCheck.json();
+  expect(sealReport).toMatchObject({ format: "PADES", signatures: [{ valid: true, intact: true }] });
+  expect(sealReport.signatures[0].signer.commonName).toMatch(/^Pieczęć elektroniczna/);
 
   // The RPW finds it by the sender's reference, folded.
   await page.goto(`/pisma/przychodzace?q=${encodeURIComponent(`tb/${suffix.toLowerCase()}`)}`);

@@ -101,3 +101,23 @@ test("a clerk requests a certificate in the browser, the administrator approves,
 
   await Promise.all([admin.context().close(), clerk.context().close(), head.context().close()]);
 });
+
+test("the administrator revokes the office seal: a new seal takes its place and the old one is listed as revoked", async ({ browser }) => {
+  const admin = await person(browser, DEMO.administrator);
+  await admin.goto("/admin/certyfikaty");
+  const panel = admin.getByTestId("seal-panel");
+  await expect(panel.getByRole("heading", { name: "Pieczęć elektroniczna urzędu" })).toBeVisible();
+  const before = (await panel.getByTestId("seal-current").textContent()) ?? "";
+  const retiredBefore = await panel.getByTestId("seal-retired").count();
+  await panel.getByRole("button", { name: "Unieważnij pieczęć i wydaj nową" }).click();
+  const dialog = admin.getByRole("dialog", { name: "Unieważnienie pieczęci urzędu" });
+  await dialog.getByLabel("Powód").selectOption("KEY_COMPROMISE");
+  await dialog.getByRole("button", { name: "Unieważnij i wydaj nową" }).click();
+  await expect(panel.getByRole("status")).toContainText("Pieczęć unieważniono; wydano nową");
+  await expect(panel.getByTestId("seal-retired")).toHaveCount(retiredBefore + 1);
+  await expect(panel.getByTestId("seal-retired").first()).toContainText("naruszenie klucza");
+  await expect(panel.getByTestId("seal-current")).not.toHaveText(before);
+  // The public CRL is served fresh (it lists the revoked seal; checked by openssl in the integration tests).
+  expect((await admin.request.get("/pki/crl.der")).status()).toBe(200);
+  await admin.context().close();
+});

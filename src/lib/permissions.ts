@@ -23,19 +23,22 @@ export const PERMISSIONS = [
   "jrwa.manage",
   "mail.view", // administrator: every e-mail the system sent or keeps in the local outbox
   "certificates.manage", // administrator: approve, reject and revoke staff signing certificates
+  "bip.edit", // write BIP articles (drafts, new versions) and send them for approval
+  "bip.publish", // redaktor BIP: approve (publish, schedule) or return versions, withdraw articles
+  "bip.manage", // redaktor BIP, administrator: the menu, redakcja contacts, the accessibility statement
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ["dashboard.view", "directory.view", "contacts.view", "documents.work"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage", "mail.view", "certificates.manage"],
+  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage", "mail.view", "certificates.manage", "bip.manage"],
   KANCELARIA: [...everyone, "contacts.manage", "letters.register", "letters.dispatch"],
-  KIEROWNIK: [...everyone, "substitutions.manage"],
+  KIEROWNIK: [...everyone, "substitutions.manage", "bip.edit"],
   PRACOWNIK: everyone,
-  SEKRETARZ: [...everyone, "substitutions.manage", "substitutions.manage.all", "documents.view.all"],
+  SEKRETARZ: [...everyone, "substitutions.manage", "substitutions.manage.all", "documents.view.all", "bip.edit"],
   SKARBNIK: everyone,
-  REDAKTOR_BIP: everyone,
+  REDAKTOR_BIP: [...everyone, "bip.edit", "bip.publish", "bip.manage"],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

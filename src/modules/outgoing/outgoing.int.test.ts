@@ -259,6 +259,38 @@ describe.each(TEST_DB_KINDS)("outgoing letters (%s)", (kind) => {
     expect((await errorOf(recordDelivery(fnClerk, { recipientId, deliveredOn: today }))).code).toBe("NOT_FOUND");
   });
 
+  it("records an approver's own fresh signature with the decision, and refuses another person's or a stale one", async () => {
+    const p = db.prisma;
+    const { id } = await createDraft(gkClerk, draft({ subject: "Pismo z podpisem" }));
+    const blob = "a".repeat(64);
+    await p.fileBlob.upsert({ where: { sha256: blob }, create: { sha256: blob, size: 10 }, update: {} });
+    const file = await p.documentFile.create({ data: { documentId: id, sha256: blob, fileName: "pismo.pdf", mimeType: "application/pdf", size: 10, kind: "DRAFT", uploadedById: gkClerk.actor.id } });
+    const signatureBy = async (ctx: ServiceContext, createdAt = new Date()) => {
+      const cert = await p.signingCertificate.create({ data: { userId: ctx.actor.id, status: "ISSUED", csr: new Uint8Array([1]), publicKeyHash: `${ctx.actor.id}-${createdAt.getTime()}` } });
+      return (await p.documentSignature.create({ data: { fileId: file.id, format: "PADES", certificateId: cert.id, signerName: "x", signedAt: createdAt, createdAt } })).id;
+    };
+    const clerkSignature = await signatureBy(gkClerk);
+    expect((await errorOf(submitForApproval(gkClerk2, id, clerkSignature))).code).toBe("FORBIDDEN");
+    await submitForApproval(gkClerk, id, clerkSignature);
+    const submitted = await p.auditEvent.findFirstOrThrow({ where: { action: "outgoing.submitted", documentId: id }, select: { data: true } });
+    expect(submitted.data).toMatchObject({ signatureId: clerkSignature });
+
+    const notOwn = await errorOf(approveLetter(gkHead, { id, signatureId: clerkSignature }));
+    expect(notOwn.code).toBe("BAD_REQUEST");
+    expect(notOwn.userMessage).toMatch(/nie jest Twoim świeżym podpisem/);
+    const stale = await errorOf(approveLetter(gkHead, { id, signatureId: await signatureBy(gkHead, new Date(Date.now() - 60 * 60 * 1000)) }));
+    expect(stale.code).toBe("BAD_REQUEST");
+    expect((await p.approvalStep.findFirstOrThrow({ where: { documentId: id } })).status).toBe("PENDING");
+
+    const headSignature = await signatureBy(gkHead);
+    await approveLetter(gkHead, { id, signatureId: headSignature });
+    const detail = await getOutgoing(gkClerk, id);
+    expect(detail.approvalSteps.map((step) => [step.status, step.signed])).toEqual([["APPROVED", true]]);
+    expect(detail.signatures.map((sig) => sig.id)).toEqual(expect.arrayContaining([clerkSignature, headSignature]));
+    const approved = await p.auditEvent.findFirstOrThrow({ where: { action: "outgoing.approved", documentId: id }, select: { data: true } });
+    expect(approved.data).toMatchObject({ signatureId: headSignature });
+  });
+
   it("lets only org.manage save approval paths, refusing a duplicate person", async () => {
     expect((await errorOf(saveApprovalPath(gkHead, { departmentId: gkId, steps: [{ kind: "HEAD" }] }))).code).toBe("FORBIDDEN");
     const e = await errorOf(saveApprovalPath(admin, { departmentId: orId, steps: [{ kind: "USER", userId: sekretarz.actor.id }, { kind: "USER", userId: sekretarz.actor.id }] }));

@@ -15,6 +15,7 @@ import { usersRouter } from "@/modules/users/users.router";
 import { notificationsRouter } from "@/modules/notifications/notifications.router";
 import { realtimeRouter } from "@/modules/realtime/realtime.router";
 import { signaturesRouter } from "@/modules/signatures/signatures.router";
+import { bipRouter } from "@/modules/bip/bip.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   realtime: realtimeRouter,
   signatures: signaturesRouter,
+  bip: bipRouter,
 });
 
 export type AppRouter = typeof appRouter;

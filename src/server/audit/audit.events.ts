@@ -97,6 +97,23 @@ export interface AuditEventMap {
   "certificate.revoked": { serial: string; reason: string };
   "signature.created": { format: string; fileId: string; fileName: string; serial: string | null; seal: boolean };
   "signature.verified": { fileName: string; valid: boolean; signer: string | null; serial: string | null };
+  // — BIP —
+  "bip.article-created": { seq: number; menuItemId: string; title: string };
+  "bip.version-saved": { seq: number; number: number; title: string };
+  "bip.version-submitted": { seq: number; number: number };
+  "bip.version-approved": { seq: number; number: number; publishAt: string };
+  "bip.version-returned": { seq: number; number: number; comment: string };
+  "bip.article-withdrawn": { seq: number; reason: string };
+  "bip.attachment-added": { seq: number; fileName: string; sha256: string };
+  "bip.attachment-removed": { seq: number; fileName: string };
+  "bip.menu-changed": { change: string; title: string };
+  "bip.settings-updated": { fields: string[] };
+  // — ESP —
+  "esp.signed-in": { email: string };
+  "esp.submission-received": { number: string; email: string; formCode: string; files: number; registerNo: string };
+  "esp.delivery-sent": { email: string; recipientId: string };
+  "esp.delivery-confirmed": { email: string; recipientId: string };
+  "esp.delivery-expired": { email: string; recipientId: string };
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -122,6 +139,12 @@ export const AUDIT_ENTITY_TYPES = [
   "email",
   "certificate",
   "signature",
+  "bip-article",
+  "bip-menu",
+  "bip-settings",
+  "esp-submission",
+  "esp-delivery",
+  "esp-account",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -232,6 +255,21 @@ export const AUDIT_ACTIONS = [
   "certificate.revoked",
   "signature.created",
   "signature.verified",
+  "bip.article-created",
+  "bip.version-saved",
+  "bip.version-submitted",
+  "bip.version-approved",
+  "bip.version-returned",
+  "bip.article-withdrawn",
+  "bip.attachment-added",
+  "bip.attachment-removed",
+  "bip.menu-changed",
+  "bip.settings-updated",
+  "esp.signed-in",
+  "esp.submission-received",
+  "esp.delivery-sent",
+  "esp.delivery-confirmed",
+  "esp.delivery-expired",
 ] as const satisfies readonly AuditAction[];
 
 /** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */

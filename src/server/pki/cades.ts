@@ -4,11 +4,10 @@
  * prepare/assemble pair serves PAdES later (the PDF byte range's digest in messageDigest).
  */
 import "server-only";
-import { createPublicKey, verify as nodeVerify } from "node:crypto";
 import * as asn1js from "asn1js";
 import type { Db } from "@/server/db";
 import { badRequest } from "@/server/errors";
-import { EC_SIGNING_ALGORITHM, OID, ab, normalizeSerial, pkijs, sha256, subtle, u8, x509 } from "./crypto";
+import { EC_SIGNING_ALGORITHM, OID, ab, concat, normalizeSerial, pkijs, sha256, subtle, u8, verifySha256Signature, x509 } from "./crypto";
 import { listIssuingCertificates, loadCaSigner } from "./ca";
 
 // — DER helpers —
@@ -22,16 +21,6 @@ function derLength(length: number): Uint8Array {
 
 function derTlv(tag: number, content: Uint8Array): Uint8Array {
   return concat([Uint8Array.of(tag), derLength(content.length), content]);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }
 
 /** X.690 DER order of SET OF elements: by their encodings, the shorter padded with zeros. */
@@ -114,14 +103,7 @@ export async function prepareCadesSignature(input: { contentSha256: Uint8Array; 
   return { toBeSigned: derTlv(0x31, concat(attrs)) };
 }
 
-function verifyRaw(spkiDer: Uint8Array, data: Uint8Array, derSignature: Uint8Array): boolean {
-  try {
-    const key = createPublicKey({ key: Buffer.from(spkiDer), format: "der", type: "spki" });
-    return nodeVerify("sha256", data, { key, dsaEncoding: "der" }, derSignature);
-  } catch {
-    return false;
-  }
-}
+const verifyRaw = (spkiDer: Uint8Array, data: Uint8Array, derSignature: Uint8Array) => verifySha256Signature(spkiDer, data, derSignature, "der");
 
 function spkiOf(certDer: Uint8Array): Uint8Array {
   return u8(new x509.X509Certificate(ab(certDer)).publicKey.rawData);

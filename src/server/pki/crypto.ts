@@ -3,7 +3,7 @@
  * reflect-metadata must be loaded before @peculiar/x509 (it throws at import otherwise).
  */
 import "reflect-metadata";
-import { createHash, randomBytes, webcrypto } from "node:crypto";
+import { createHash, createPublicKey, randomBytes, verify as nodeVerify, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 import * as pkijs from "pkijs";
 
@@ -72,4 +72,24 @@ export function toPem(der: Uint8Array, label: "CERTIFICATE" | "X509 CRL" | "PKCS
   const b64 = Buffer.from(der).toString("base64");
   const lines = b64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
+}
+
+export function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** Checks an ECDSA/RSA SHA-256 signature against a SubjectPublicKeyInfo; `der` or IEEE P1363 (r‖s) encoding. */
+export function verifySha256Signature(spkiDer: Uint8Array, data: Uint8Array, signature: Uint8Array, encoding: "der" | "ieee-p1363"): boolean {
+  try {
+    const key = createPublicKey({ key: Buffer.from(spkiDer), format: "der", type: "spki" });
+    return nodeVerify("sha256", data, { key, dsaEncoding: encoding }, signature);
+  } catch {
+    return false;
+  }
 }

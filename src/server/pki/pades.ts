@@ -29,7 +29,7 @@ import type { Db } from "@/server/db";
 import { badRequest } from "@/server/errors";
 import { assembleCadesSignature, prepareCadesSignature } from "./cades";
 import { loadCaSigner } from "./ca";
-import { EC_SIGNING_ALGORITHM, ab, sha256, subtle, u8 } from "./crypto";
+import { EC_SIGNING_ALGORITHM, ab, concat, sha256, subtle, u8 } from "./crypto";
 
 export interface PdfSignatureInput {
   signerName: string;
@@ -143,16 +143,6 @@ function stringBytes(obj: PDFObject | undefined): Uint8Array | null {
 function serialize(obj: PDFObject): Uint8Array {
   const out = new Uint8Array(obj.sizeInBytes());
   obj.copyBytesInto(out, 0);
-  return out;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
   return out;
 }
 

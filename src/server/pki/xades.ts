@@ -11,11 +11,11 @@
  * it intact, with a note, when only ds:Signature elements were appended after it.
  */
 import "server-only";
-import { createHash, createPublicKey, randomBytes, verify as nodeVerify } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { DOMParser } from "@xmldom/xmldom";
 import type { Db } from "@/server/db";
 import { badRequest } from "@/server/errors";
-import { EC_SIGNING_ALGORITHM, ab, subtle, u8, x509 } from "./crypto";
+import { EC_SIGNING_ALGORITHM, ab, subtle, u8, verifySha256Signature, x509 } from "./crypto";
 import { getCaCertificates, loadCaSigner } from "./ca";
 
 type XNode = import("@xmldom/xmldom").Node;
@@ -282,14 +282,7 @@ function certInfo(der: Uint8Array): { cert: x509.X509Certificate; spki: Uint8Arr
   return { cert, spki: u8(cert.publicKey.rawData), serialDecimal: BigInt(`0x${cert.serialNumber}`).toString(10) };
 }
 
-function verifyP1363(spki: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
-  try {
-    const key = createPublicKey({ key: Buffer.from(spki), format: "der", type: "spki" });
-    return nodeVerify("sha256", data, { key, dsaEncoding: "ieee-p1363" }, signature);
-  } catch {
-    return false;
-  }
-}
+const verifyP1363 = (spki: Uint8Array, data: Uint8Array, signature: Uint8Array) => verifySha256Signature(spki, data, signature, "ieee-p1363");
 
 /** DER Ecdsa-Sig-Value → P-256 r‖s; P1363 input is returned as it is. */
 function toP1363(signature: Uint8Array): Uint8Array {

@@ -1,0 +1,4 @@
+import { createTRPCRouter } from "@/server/api/trpc";
+
+/** The BIP editor (staff): articles, versions, approval, attachments, menu, settings. */
+export const bipRouter = createTRPCRouter({});
