@@ -29,5 +29,6 @@ export const config = {
     "/powiadomienia/:path*",
     "/poczta/:path*",
     "/podpisy/:path*",
+    "/bip-redakcja/:path*",
   ],
 };

@@ -4,17 +4,18 @@ import { DEMO, isMobile, openMenu, signIn } from "../helpers";
 const MAIN = ["Pulpit", "Do mnie", "Powiadomienia", "Struktura urzędu"];
 const DOCUMENTS = ["Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Sprawy", "Baza teleadresowa", "Weryfikacja podpisu"];
 const ADMIN = ["Urząd i lokalizacje", "Komórki organizacyjne", "Stanowiska", "Użytkownicy", "Rejestry kancelarii", "Ścieżki akceptacji", "Wykaz akt (JRWA)", "Dziennik zdarzeń", "Zadania w tle", "Poczta wychodząca", "Certyfikaty podpisu"];
-const ALL_ITEMS = [...MAIN, "Zastępstwa", ...DOCUMENTS, "Książka nadawcza", ...ADMIN];
+const BIP_MANAGE = ["Menu BIP", "Ustawienia BIP"];
+const ALL_ITEMS = [...MAIN, "Zastępstwa", ...DOCUMENTS, "Książka nadawcza", "Redakcja BIP", ...BIP_MANAGE, ...ADMIN];
 
 /** What each role's menu holds (src/lib/permissions.ts), in menu order; everything else must be absent. */
 const MENUS: Record<keyof typeof DEMO, string[]> = {
-  administrator: [...MAIN, "Zastępstwa", ...DOCUMENTS, ...ADMIN],
+  administrator: [...MAIN, "Zastępstwa", ...DOCUMENTS, ...BIP_MANAGE, ...ADMIN],
   kancelaria: [...MAIN, "Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Książka nadawcza", "Sprawy", "Baza teleadresowa", "Weryfikacja podpisu"],
-  kierownik: [...MAIN, "Zastępstwa", ...DOCUMENTS],
+  kierownik: [...MAIN, "Zastępstwa", ...DOCUMENTS, "Redakcja BIP"],
   pracownik: [...MAIN, ...DOCUMENTS],
-  sekretarz: [...MAIN, "Zastępstwa", ...DOCUMENTS],
-  skarbnik: [...MAIN, "Zastępstwa", ...DOCUMENTS], // the demo Skarbnik also heads the FN department
-  redaktorBip: [...MAIN, ...DOCUMENTS],
+  sekretarz: [...MAIN, "Zastępstwa", ...DOCUMENTS, "Redakcja BIP"],
+  skarbnik: [...MAIN, "Zastępstwa", ...DOCUMENTS, "Redakcja BIP"], // the demo Skarbnik also heads the FN department (KIEROWNIK)
+  redaktorBip: [...MAIN, ...DOCUMENTS, "Redakcja BIP", ...BIP_MANAGE],
 };
 
 for (const [role, expected] of Object.entries(MENUS) as [keyof typeof DEMO, string[]][]) {

@@ -36,7 +36,8 @@ export type IconName =
   | "register"
   | "bell"
   | "envelope"
-  | "signature";
+  | "signature"
+  | "globe";
 
 export const NAV: NavSection[] = [
   {
@@ -59,6 +60,14 @@ export const NAV: NavSection[] = [
       { href: "/sprawy", label: "nav.cases", permission: "documents.work", icon: "folder" },
       { href: "/kontakty", label: "nav.contacts", permission: "contacts.view", icon: "contacts" },
       { href: "/podpisy/weryfikacja", label: "nav.verifySignature", permission: "dashboard.view", icon: "signature" },
+    ],
+  },
+  {
+    label: "nav.bipSection",
+    items: [
+      { href: "/bip-redakcja", label: "nav.bipArticles", permission: "bip.edit", icon: "globe" },
+      { href: "/bip-redakcja/menu", label: "nav.bipMenu", permission: "bip.manage", icon: "tree" },
+      { href: "/bip-redakcja/ustawienia", label: "nav.bipSettings", permission: "bip.manage", icon: "office" },
     ],
   },
   {

@@ -79,6 +79,14 @@ export const pl = {
         body: "„{title}” — termin upłynął {due}. Rozważ zawiadomienie strony (art. 36 KPA).",
       },
     },
+    esp: {
+      "delivery-expired": {
+        name: "Pismo nieodebrane w ESP",
+        description: "Adresat nie odebrał w ciągu 14 dni pisma doręczonego na jego konto w ESP.",
+        title: "Nieodebrane w ESP: {label}",
+        body: "„{subject}” — {recipient} nie odebrał(a) pisma wysłanego {sent}. Rozważ doręczenie inną drogą.",
+      },
+    },
   },
   email: {
     open: "Otwórz w systemie",
@@ -164,6 +172,14 @@ export const en: typeof pl = {
         description: "A case I handle was not settled by its due date.",
         title: "Case {mark} is overdue",
         body: "“{title}” — the deadline passed on {due}. Consider notifying the party (art. 36 KPA).",
+      },
+    },
+    esp: {
+      "delivery-expired": {
+        name: "Letter not collected in the ESP",
+        description: "The addressee did not collect within 14 days a letter delivered to their ESP account.",
+        title: "Not collected in the ESP: {label}",
+        body: "“{subject}” — {recipient} did not collect the letter sent on {sent}. Consider another way of delivery.",
       },
     },
   },

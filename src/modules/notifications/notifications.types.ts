@@ -18,11 +18,13 @@ export interface NotificationParams {
   "case.deadline-approaching": { mark: string; title: string; due: string };
   /** A case the person handles is past its due date. */
   "case.deadline-missed": { mark: string; title: string; due: string };
+  /** A letter delivered to a citizen's ESP account was not collected within 14 days. */
+  "esp.delivery-expired": { label: string; subject: string; recipient: string; sent: string };
 }
 
 export type NotificationType = keyof NotificationParams;
 
-export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed"] as const satisfies readonly NotificationType[];
+export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed", "esp.delivery-expired"] as const satisfies readonly NotificationType[];
 
 const _everyTypeListed: [Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[number]>] extends [never] ? true : never = true;
 void _everyTypeListed;
@@ -33,6 +35,7 @@ export const DEFAULT_DELIVERY: Record<NotificationType, Delivery> = {
   "approval.decided": "IN_APP",
   "case.deadline-approaching": "DIGEST",
   "case.deadline-missed": "EMAIL",
+  "esp.delivery-expired": "EMAIL",
 };
 
 export function isNotificationType(value: string): value is NotificationType {

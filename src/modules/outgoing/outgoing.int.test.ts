@@ -6,6 +6,7 @@ import type { ServiceContext } from "@/server/context";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
 import { actorOf, createDepartment, createSubstitution, createUser, errorOf, TEST_META } from "@/test/factories";
 import { saveApprovalPath } from "./approval-path.service";
+import { ESP_COLLECTION_DAYS, expireEspDeliveries } from "./outgoing.esp";
 import { createDispatchBook, getDispatchBook, listBookCandidates, renderDispatchBookPdf, saveTrackingNumbers } from "./dispatch-book.service";
 import { ZCreateDraftInput, type CreateDraftInput } from "./outgoing.schemas";
 import {
@@ -289,6 +290,30 @@ describe.each(TEST_DB_KINDS)("outgoing letters (%s)", (kind) => {
     expect(detail.signatures.map((sig) => sig.id)).toEqual(expect.arrayContaining([clerkSignature, headSignature]));
     const approved = await p.auditEvent.findFirstOrThrow({ where: { action: "outgoing.approved", documentId: id }, select: { data: true } });
     expect(approved.data).toMatchObject({ signatureId: headSignature });
+  });
+
+  it("delivers a letter to the addressee's ESP account on dispatch, and records it as not collected after 14 days, telling the author", async () => {
+    const p = db.prisma;
+    const noEmail = await errorOf(createDraft(gkClerk, draft({ subject: "Bez e-maila", recipients: [{ contactId: paper, channel: "ESP" }] })));
+    expect(noEmail.userMessage).toMatch(/adresu e-mail/);
+    const { id } = await createDraft(gkClerk, draft({ subject: "Decyzja przez ESP", recipients: [{ contactId: epost, channel: "ESP" }] }));
+    await submitForApproval(gkClerk, id);
+    await approveLetter(gkHead, { id });
+    const sentAt = new Date();
+    await dispatchLetter(kancelaria, id, sentAt);
+    const deliveries = await p.espDelivery.findMany({ where: { documentId: id }, include: { account: true } });
+    expect(deliveries.map((d) => [d.status, d.account.email])).toEqual([["AWAITING", "anna@example.pl"]]);
+    expect(deliveries[0]!.expiresAt.getTime() - sentAt.getTime()).toBe(ESP_COLLECTION_DAYS * 24 * 3600 * 1000);
+    expect(await p.auditEvent.count({ where: { action: "esp.delivery-sent", documentId: id } })).toBe(1);
+
+    expect(await expireEspDeliveries(p, new Date(sentAt.getTime() + 13 * 24 * 3600 * 1000))).toBe(0);
+    const late = new Date(sentAt.getTime() + 15 * 24 * 3600 * 1000);
+    const [first, second] = await Promise.all([expireEspDeliveries(p, late), expireEspDeliveries(p, late)]);
+    expect(first + second).toBe(1);
+    expect(await p.espDelivery.findFirstOrThrow({ where: { documentId: id } })).toMatchObject({ status: "EXPIRED", expiredAt: late });
+    const notices = await p.notification.findMany({ where: { type: "esp.delivery-expired" }, select: { userId: true, link: true } });
+    expect(notices).toEqual([{ userId: gkClerk.actor.id, link: `/pisma/wychodzace/${id}` }]);
+    expect(await p.auditEvent.count({ where: { action: "esp.delivery-expired", documentId: id } })).toBe(1);
   });
 
   it("lets only org.manage save approval paths, refusing a duplicate person", async () => {

@@ -8,7 +8,8 @@ export const OUTGOING_PAGE_SIZE = 25;
 export const DISPATCH_BOOK_PAGE_SIZE = 50;
 
 /** Outgoing channels, in the order the form offers them (the law's priority first). */
-export const OUTGOING_CHANNELS = ["E_DORECZENIA", "REGISTERED_MAIL", "ORDINARY_MAIL", "EMAIL", "ESP", "PERSONAL"] as const;
+/** ESP: the citizen's account in the office's own submission box (by e-mail address); EPUAP: an ePUAP box. */
+export const OUTGOING_CHANNELS = ["E_DORECZENIA", "REGISTERED_MAIL", "ORDINARY_MAIL", "EMAIL", "ESP", "EPUAP", "PERSONAL"] as const;
 export type OutgoingChannel = (typeof OUTGOING_CHANNELS)[number];
 
 export const OUTGOING_STATUSES = ["DRAFT", "AWAITING_APPROVAL", "APPROVED", "DISPATCHED", "CANCELLED"] as const;
@@ -49,6 +50,8 @@ export function recipientChannelProblem(contact: RecipientContactData, channel: 
     case "E_DORECZENIA":
       return contact.eDoreczeniaAddress ? null : "Ten kontakt nie ma adresu do e-Doręczeń — wybierz list polecony albo inny sposób wysyłki.";
     case "ESP":
+      return contact.email ? null : "Ten kontakt nie ma adresu e-mail, pod którym odbierze pismo w skrzynce podawczej urzędu (ESP) — uzupełnij go albo wybierz inny sposób wysyłki.";
+    case "EPUAP":
       return contact.epuapAddress ? null : "Ten kontakt nie ma adresu skrytki ePUAP — wybierz inny sposób wysyłki.";
     case "REGISTERED_MAIL":
     case "ORDINARY_MAIL":
@@ -66,6 +69,8 @@ export function deliveryAddressFor(contact: RecipientContactData, channel: Outgo
     case "E_DORECZENIA":
       return contact.eDoreczeniaAddress;
     case "ESP":
+      return contact.email;
+    case "EPUAP":
       return contact.epuapAddress;
     default:
       return contact.address;

@@ -43,6 +43,7 @@ import {
   type ZUpdateDraftInput,
 } from "./outgoing.schemas";
 import { notifyApprovalDecided, notifyApprovalRequested } from "./outgoing.notify";
+import { deliverToEspAccounts } from "./outgoing.esp";
 
 type CreateInput = z.output<typeof ZCreateDraftInput>;
 type UpdateInput = z.output<typeof ZUpdateDraftInput>;
@@ -412,6 +413,7 @@ export async function dispatchLetter(ctx: ServiceContext, id: string, now = new 
       caseId: doc.caseId,
       data: { registerNo: number.registerNo, channels: [...new Set(recipients.map((r) => r.channel))] },
     });
+    await deliverToEspAccounts(tx, ctx, doc, now);
     return { registerNo: number.registerNo };
   });
 }

@@ -6,4 +6,5 @@ import "server-only";
 import "@/modules/realtime/realtime.jobs";
 import "@/modules/notifications/notifications.jobs";
 import "@/modules/mail/mail.jobs";
+import "@/modules/outgoing/outgoing.esp";
 import "./maintenance";
