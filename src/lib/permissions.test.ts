@@ -29,7 +29,8 @@ describe("role → permission map", () => {
     expect(permissionsOf([]).size).toBe(0);
     expect(can(["PRACOWNIK"], "audit.view")).toBe(false);
     expect(can(["PRACOWNIK", "ADMINISTRATOR"], "audit.view")).toBe(true);
-    expect(permissionsOf(["KIEROWNIK", "PRACOWNIK"])).toEqual(new Set(["dashboard.view", "directory.view", "contacts.view", "documents.work", "substitutions.manage"]));
+    expect(can(["REDAKTOR_BIP"], "bip.publish") && !can(["KIEROWNIK"], "bip.publish") && !can(["PRACOWNIK"], "bip.edit")).toBe(true);
+    expect(permissionsOf(["KIEROWNIK", "PRACOWNIK"])).toEqual(new Set(["dashboard.view", "directory.view", "contacts.view", "documents.work", "substitutions.manage", "bip.edit"]));
     expect(can(["KANCELARIA"], "letters.register") && can(["KANCELARIA"], "letters.dispatch")).toBe(true);
     expect(can(["PRACOWNIK"], "letters.register") || can(["KIEROWNIK"], "documents.view.all")).toBe(false);
   });
