@@ -10,6 +10,7 @@ import { hashPassword } from "@/server/auth/password";
 import { SYSTEM_META } from "@/server/context";
 import { DEMO_PASSWORD, departments, generatedUsers, locations, namedUsers, office, positions } from "./demo-data";
 import { seedDemoApprovalPaths } from "./demo-approval";
+import { seedDemoBip } from "./demo-bip";
 import { seedDemoContacts } from "./demo-contacts";
 
 export async function seedDemoIfEmpty(prisma: PrismaClient, now = new Date()): Promise<boolean> {
@@ -70,6 +71,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, now = new Date()): P
       }
       await seedDemoApprovalPaths(tx);
       await seedDemoContacts(tx);
+      await seedDemoBip(tx, now);
 
       // A few substitutions: two running now, one ahead, one past.
       const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));

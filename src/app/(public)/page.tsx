@@ -43,6 +43,25 @@ export default async function PublicHome() {
             )}
           </address>
         )}
+        <nav aria-label="Usługi dla mieszkańców" className="mt-6">
+          <ul className="flex flex-wrap gap-3">
+            <li>
+              <Link href="/bip" className="btn-primary">
+                Biuletyn Informacji Publicznej
+              </Link>
+            </li>
+            <li>
+              <Link href="/esp" className="btn-secondary">
+                Elektroniczna Skrzynka Podawcza
+              </Link>
+            </li>
+            <li>
+              <Link href="/bip/jak-zalatwic-sprawe" className="btn-secondary">
+                Jak załatwić sprawę
+              </Link>
+            </li>
+          </ul>
+        </nav>
         <h2 className="mt-8 text-xl font-semibold">Siedziba i oddziały</h2>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {locations.map((l) => (

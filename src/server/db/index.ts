@@ -17,6 +17,7 @@ async function start(): Promise<OpenDatabase> {
   const database = await openDatabase(configuredTarget());
   await applyMigrations(database.runner, await readMigrations());
   await database.runner.withLock(async () => (await import("@prisma-seed/jrwa")).seedJrwaIfEmpty(database.prisma));
+  await database.runner.withLock(async () => (await import("@/modules/bip/bip.menu-seed")).ensureBipMenu(database.prisma));
   if (env.SEED_DEMO) {
     const { seedDemoIfEmpty } = await import("@prisma-seed/demo");
     await database.runner.withLock(() => seedDemoIfEmpty(database.prisma));
