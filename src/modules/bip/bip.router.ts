@@ -1,4 +1,73 @@
-import { createTRPCRouter } from "@/server/api/trpc";
+import { z } from "zod";
+import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
+import {
+  ZApproveInput,
+  ZArticleDetail,
+  ZArticleIdInput,
+  ZArticleList,
+  ZArticleListInput,
+  ZAttachmentIdInput,
+  ZBipSettingsDto,
+  ZBipSettingsInput,
+  ZCreateArticleInput,
+  ZMenuAddInput,
+  ZMenuIdInput,
+  ZMenuItemDto,
+  ZMenuMoveInput,
+  ZMenuUpdateInput,
+  ZMenuVisibleInput,
+  ZReturnVersionInput,
+  ZSavedVersion,
+  ZSaveDraftInput,
+  ZWithdrawInput,
+} from "./bip.editor.schemas";
+import {
+  addBipMenuItem,
+  approveBipVersion,
+  createBipArticle,
+  deleteBipMenuItem,
+  getBipArticle,
+  getBipSettings,
+  listBipArticles,
+  listBipMenu,
+  moveBipMenuItem,
+  removeBipAttachment,
+  returnBipVersion,
+  saveBipDraft,
+  setBipMenuItemVisible,
+  submitBipVersion,
+  updateBipMenuItem,
+  updateBipSettings,
+  withdrawBipArticle,
+} from "./bip.editor.service";
 
-/** The BIP editor (staff): articles, versions, approval, attachments, menu, settings. */
-export const bipRouter = createTRPCRouter({});
+const edit = permissionProcedure("bip.edit");
+const publish = permissionProcedure("bip.publish");
+const manage = permissionProcedure("bip.manage");
+
+/** The BIP editor (staff): articles, versions, approval, attachments, menu, settings. Attachments are uploaded through POST /api/bip-redakcja/zalaczniki. */
+export const bipRouter = createTRPCRouter({
+  articles: createTRPCRouter({
+    list: edit.input(ZArticleListInput).output(ZArticleList).query(({ ctx, input }) => listBipArticles(ctx, input)),
+    get: edit.input(ZArticleIdInput).output(ZArticleDetail).query(({ ctx, input }) => getBipArticle(ctx, input.articleId)),
+    create: edit.input(ZCreateArticleInput).output(ZSavedVersion).mutation(({ ctx, input }) => createBipArticle(ctx, input)),
+    saveDraft: edit.input(ZSaveDraftInput).output(ZSavedVersion).mutation(({ ctx, input }) => saveBipDraft(ctx, input)),
+    submit: edit.input(ZArticleIdInput).output(z.void()).mutation(({ ctx, input }) => submitBipVersion(ctx, input.articleId)),
+    approve: publish.input(ZApproveInput).output(z.object({ publishAt: z.date() })).mutation(({ ctx, input }) => approveBipVersion(ctx, input)),
+    return: publish.input(ZReturnVersionInput).output(z.void()).mutation(({ ctx, input }) => returnBipVersion(ctx, input)),
+    withdraw: publish.input(ZWithdrawInput).output(z.void()).mutation(({ ctx, input }) => withdrawBipArticle(ctx, input)),
+    removeAttachment: edit.input(ZAttachmentIdInput).output(z.void()).mutation(({ ctx, input }) => removeBipAttachment(ctx, input.attachmentId)),
+  }),
+  menu: createTRPCRouter({
+    list: edit.output(z.array(ZMenuItemDto)).query(({ ctx }) => listBipMenu(ctx)),
+    add: manage.input(ZMenuAddInput).output(ZMenuItemDto).mutation(({ ctx, input }) => addBipMenuItem(ctx, input)),
+    update: manage.input(ZMenuUpdateInput).output(z.void()).mutation(({ ctx, input }) => updateBipMenuItem(ctx, input)),
+    move: manage.input(ZMenuMoveInput).output(z.void()).mutation(({ ctx, input }) => moveBipMenuItem(ctx, input)),
+    setVisible: manage.input(ZMenuVisibleInput).output(z.void()).mutation(({ ctx, input }) => setBipMenuItemVisible(ctx, input)),
+    delete: manage.input(ZMenuIdInput).output(z.void()).mutation(({ ctx, input }) => deleteBipMenuItem(ctx, input.id)),
+  }),
+  settings: createTRPCRouter({
+    get: manage.output(ZBipSettingsDto).query(({ ctx }) => getBipSettings(ctx)),
+    update: manage.input(ZBipSettingsInput).output(ZBipSettingsDto).mutation(({ ctx, input }) => updateBipSettings(ctx, input)),
+  }),
+});
