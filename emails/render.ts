@@ -5,11 +5,15 @@ import { digestEmail } from "./digest";
 import type { EmailTemplates } from "./templates";
 import { notificationEmail } from "./notification";
 import { passwordResetEmail } from "./password-reset";
+import { espLoginEmail } from "./esp/esp-login";
+import { espSubmissionEmail } from "./esp/esp-submission";
 
 const definitions: { [K in keyof EmailTemplates]: EmailDefinition<EmailTemplates[K]> } = {
   "password-reset": passwordResetEmail,
   notification: notificationEmail,
   digest: digestEmail,
+  "esp-login": espLoginEmail,
+  "esp-submission": espSubmissionEmail,
 };
 
 export interface RenderedEmail {

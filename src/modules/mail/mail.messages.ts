@@ -48,6 +48,8 @@ export const pl = {
     "password-reset": "Nowe hasło",
     notification: "Powiadomienie",
     digest: "Podsumowanie dnia",
+    "esp-login": "Logowanie do ESP",
+    "esp-submission": "Potwierdzenie złożenia pisma (ESP)",
   },
   field: {
     createdAt: "Data",
@@ -172,6 +174,8 @@ export const en: typeof pl = {
     "password-reset": "New password",
     notification: "Notification",
     digest: "Daily summary",
+    "esp-login": "ESP sign-in",
+    "esp-submission": "Submission receipt (ESP)",
   },
   field: {
     createdAt: "Date",
