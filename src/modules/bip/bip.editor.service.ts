@@ -140,9 +140,15 @@ async function loadMenu(db: Pick<Tx, "bipMenuItem">): Promise<MenuItemDto[]> {
   return buildTree(await db.bipMenuItem.findMany({ select: menuSelect }));
 }
 
-/** The menu tree for the editor (every item, hidden ones too). */
+/** The menu tree for the editor (every item, hidden ones too): editors pick where an article goes. */
 export async function listBipMenu(ctx: ServiceContext): Promise<MenuItemDto[]> {
   assertCan(ctx.actor, "bip.edit");
+  return loadMenu(ctx.db);
+}
+
+/** The same tree for whoever manages the menu (bip.manage, e.g. an administrator who does not write articles). */
+export async function listBipMenuForManager(ctx: ServiceContext): Promise<MenuItemDto[]> {
+  assertCan(ctx.actor, "bip.manage");
   return loadMenu(ctx.db);
 }
 

@@ -30,6 +30,7 @@ import {
   getBipSettings,
   listBipArticles,
   listBipMenu,
+  listBipMenuForManager,
   moveBipMenuItem,
   removeBipAttachment,
   returnBipVersion,
@@ -60,6 +61,8 @@ export const bipRouter = createTRPCRouter({
   }),
   menu: createTRPCRouter({
     list: edit.output(z.array(ZMenuItemDto)).query(({ ctx }) => listBipMenu(ctx)),
+    /** The menu editor's tree (bip.manage). */
+    tree: manage.output(z.array(ZMenuItemDto)).query(({ ctx }) => listBipMenuForManager(ctx)),
     add: manage.input(ZMenuAddInput).output(ZMenuItemDto).mutation(({ ctx, input }) => addBipMenuItem(ctx, input)),
     update: manage.input(ZMenuUpdateInput).output(z.void()).mutation(({ ctx, input }) => updateBipMenuItem(ctx, input)),
     move: manage.input(ZMenuMoveInput).output(z.void()).mutation(({ ctx, input }) => moveBipMenuItem(ctx, input)),

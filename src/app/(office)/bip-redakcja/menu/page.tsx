@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Menu BIP" };
 export default async function BipMenuPage() {
   await requirePermission("bip.manage");
   const t = await getT();
-  prefetch(trpc.bip.menu.list.queryOptions());
+  prefetch(trpc.bip.menu.tree.queryOptions());
   return (
     <HydrateClient>
       <PageHeader title={t("bipEditor.menuTitle")} description={t("bipEditor.menuDescription")} />

@@ -17,13 +17,13 @@ export function MenuEditor() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
-  const { data: items } = useSuspenseQuery(trpc.bip.menu.list.queryOptions());
+  const { data: items } = useSuspenseQuery(trpc.bip.menu.tree.queryOptions());
   const [flash, setFlash] = useState<{ error?: string; success?: string }>({});
   const [editing, setEditing] = useState<MenuItemDto | null>(null);
   const [editTitle, setEditTitle] = useState("");
   const [editSlug, setEditSlug] = useState("");
   const [add, setAdd] = useState({ parentId: "", title: "", slug: "", kind: "ARTICLES" as "ARTICLES" | "PAGE" | "SPECIAL", special: "" });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bip.menu.list.queryKey() });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.bip.menu.tree.queryKey() });
   const done = async () => {
     setFlash({ success: t("common.saved") });
     setEditing(null);

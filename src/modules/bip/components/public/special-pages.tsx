@@ -264,13 +264,13 @@ export function SignaturesPage({ certificates, t }: { certificates: PublishedCer
       <p className="mt-2 text-sm text-slate-700">{t("bip.special.pemToo")}</p>
       <h2 className="mt-6 text-xl font-semibold">{t("bip.special.howToVerify")}</h2>
       <p className="mt-2">{t("bip.special.verifyXml")}</p>
-      <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs">
+      <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">
         xmlsec1 --verify --trusted-der ca-root.crt --untrusted-der ca-issuing.crt upp.xml
       </pre>
       <p className="mt-2">{t("bip.special.verifyPdf")}</p>
-      <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs">pdfsig dokument.pdf</pre>
+      <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">pdfsig dokument.pdf</pre>
       <p className="mt-2">{t("bip.special.verifyP7s")}</p>
-      <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 text-xs">
+      <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">
         {"openssl x509 -inform DER -in ca-root.crt -out ca-root.pem\nopenssl x509 -inform DER -in ca-issuing.crt -out ca-issuing.pem\ncat ca-root.pem ca-issuing.pem > lancuch.pem\nopenssl cms -verify -binary -inform DER -in plik.pdf.p7s -content plik.pdf -CAfile lancuch.pem -out /dev/null"}
       </pre>
       <p className="mt-3">{t("bip.special.verifyNote")}</p>
