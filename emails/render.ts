@@ -7,6 +7,7 @@ import { notificationEmail } from "./notification";
 import { passwordResetEmail } from "./password-reset";
 import { espLoginEmail } from "./esp/esp-login";
 import { espSubmissionEmail } from "./esp/esp-submission";
+import { espDeliveryEmail } from "./esp/esp-delivery";
 
 const definitions: { [K in keyof EmailTemplates]: EmailDefinition<EmailTemplates[K]> } = {
   "password-reset": passwordResetEmail,
@@ -14,6 +15,7 @@ const definitions: { [K in keyof EmailTemplates]: EmailDefinition<EmailTemplates
   digest: digestEmail,
   "esp-login": espLoginEmail,
   "esp-submission": espSubmissionEmail,
+  "esp-delivery": espDeliveryEmail,
 };
 
 export interface RenderedEmail {

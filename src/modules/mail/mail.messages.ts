@@ -50,6 +50,7 @@ export const pl = {
     digest: "Podsumowanie dnia",
     "esp-login": "Logowanie do ESP",
     "esp-submission": "Potwierdzenie złożenia pisma (ESP)",
+    "esp-delivery": "Nowe pismo w ESP",
   },
   field: {
     createdAt: "Data",
@@ -176,6 +177,7 @@ export const en: typeof pl = {
     digest: "Daily summary",
     "esp-login": "ESP sign-in",
     "esp-submission": "Submission receipt (ESP)",
+    "esp-delivery": "New letter in the ESP",
   },
   field: {
     createdAt: "Date",

@@ -86,6 +86,12 @@ export const pl = {
         title: "Nieodebrane w ESP: {label}",
         body: "„{subject}” — {recipient} nie odebrał(a) pisma wysłanego {sent}. Rozważ doręczenie inną drogą.",
       },
+      "delivery-confirmed": {
+        name: "Pismo odebrane w ESP",
+        description: "Adresat potwierdził odbiór pisma doręczonego na jego konto w ESP (UPD dołączone do pisma).",
+        title: "Odebrane w ESP: {label}",
+        body: "„{subject}” — {recipient} potwierdził(a) odbiór {confirmed}. UPD jest w plikach pisma.",
+      },
     },
   },
   email: {
@@ -180,6 +186,12 @@ export const en: typeof pl = {
         description: "The addressee did not collect within 14 days a letter delivered to their ESP account.",
         title: "Not collected in the ESP: {label}",
         body: "“{subject}” — {recipient} did not collect the letter sent on {sent}. Consider another way of delivery.",
+      },
+      "delivery-confirmed": {
+        name: "Letter collected in the ESP",
+        description: "The addressee confirmed receipt of a letter delivered to their ESP account (the UPD is attached to the letter).",
+        title: "Collected in the ESP: {label}",
+        body: "“{subject}” — {recipient} confirmed receipt on {confirmed}. The UPD is among the letter's files.",
       },
     },
   },

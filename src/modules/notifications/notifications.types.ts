@@ -20,11 +20,13 @@ export interface NotificationParams {
   "case.deadline-missed": { mark: string; title: string; due: string };
   /** A letter delivered to a citizen's ESP account was not collected within 14 days. */
   "esp.delivery-expired": { label: string; subject: string; recipient: string; sent: string };
+  /** The addressee confirmed receipt of a letter in the ESP (the UPD is attached to the letter). */
+  "esp.delivery-confirmed": { label: string; subject: string; recipient: string; confirmed: string };
 }
 
 export type NotificationType = keyof NotificationParams;
 
-export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed", "esp.delivery-expired"] as const satisfies readonly NotificationType[];
+export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed", "esp.delivery-expired", "esp.delivery-confirmed"] as const satisfies readonly NotificationType[];
 
 const _everyTypeListed: [Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[number]>] extends [never] ? true : never = true;
 void _everyTypeListed;
@@ -36,6 +38,7 @@ export const DEFAULT_DELIVERY: Record<NotificationType, Delivery> = {
   "case.deadline-approaching": "DIGEST",
   "case.deadline-missed": "EMAIL",
   "esp.delivery-expired": "EMAIL",
+  "esp.delivery-confirmed": "IN_APP",
 };
 
 export function isNotificationType(value: string): value is NotificationType {

@@ -7,7 +7,10 @@
  */
 import "server-only";
 import { z } from "zod";
+import { env } from "@/env";
+import { formatDate } from "@/lib/i18n/translator";
 import { documentLabel } from "@/modules/documents/document-label";
+import { queueEmail } from "@/modules/mail/mail.service";
 import { notify } from "@/modules/notifications/notifications.service";
 import { recordAudit } from "@/server/audit/audit";
 import { SYSTEM_META, type ServiceContext } from "@/server/context";
@@ -33,6 +36,14 @@ export async function deliverToEspAccounts(tx: Tx, ctx: ServiceContext, doc: { i
       select: { id: true },
     });
     await recordAudit(tx, ctx, { action: "esp.delivery-sent", entityType: "esp-delivery", entityId: delivery.id, documentId: doc.id, caseId: doc.caseId, data: { email, recipientId: r.id } });
+    // The citizen is told by e-mail: the link and the 14-day rule, nothing of the letter's content.
+    await queueEmail(tx, {
+      to: email,
+      toName: r.name,
+      locale: "pl",
+      template: "esp-delivery",
+      props: { deliveryUrl: `${env.APP_URL.replace(/\/+$/, "")}/esp/pisma/${delivery.id}`, deadlineLabel: formatDate(new Date(now.getTime() + ESP_COLLECTION_DAYS * DAY_MS), "pl") },
+    });
   }
   return recipients.length;
 }

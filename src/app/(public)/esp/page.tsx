@@ -4,7 +4,8 @@ import { formatDate, formatDateTime } from "@/lib/i18n/translator";
 import { EspShell } from "@/modules/esp/components/esp-shell";
 import { ESP_FORM_CODES } from "@/modules/esp/esp.forms";
 import { requireEspAccount } from "@/modules/esp/esp.session";
-import { listMyDeliveries, listMySubmissions } from "@/modules/esp/esp.submit.service";
+import { listMyDeliveryRows } from "@/modules/esp/esp.delivery.service";
+import { listMySubmissions } from "@/modules/esp/esp.submit.service";
 import { getDb } from "@/server/db";
 import { getLocale, getT } from "@/server/i18n";
 
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EspAccountPage() {
   const account = await requireEspAccount();
   const [t, locale, db] = await Promise.all([getT(), getLocale(), getDb()]);
-  const [submissions, deliveries] = await Promise.all([listMySubmissions(db, account.id), listMyDeliveries(db, account.id)]);
+  const [submissions, deliveries] = await Promise.all([listMySubmissions(db, account.id), listMyDeliveryRows(db, account.id)]);
   return (
     <EspShell>
       <h1 className="text-2xl font-semibold">{t("esp.account.title")}</h1>
@@ -92,9 +93,14 @@ export default async function EspAccountPage() {
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200">
             {deliveries.map((d) => (
               <li key={d.id} className="flex flex-wrap justify-between gap-2 p-3 text-sm">
-                <span>{d.subject || t(`esp.account.deliveryStatus.${d.status}`)}</span>
-                <span className="text-slate-700">
+                <span className="min-w-0 break-words">
+                  <Link href={`/esp/pisma/${d.id}`} className="link font-medium">
+                    {d.subject || (d.registerNo ? `${t("esp.delivery.title")} ${d.registerNo}` : t("esp.delivery.title"))}
+                  </Link>
+                </span>
+                <span className={d.status === "CONFIRMED" ? "text-slate-700" : "font-medium text-amber-900"}>
                   {t("esp.account.deliverySent")}: {formatDate(d.sentAt, locale)} · {t(`esp.account.deliveryStatus.${d.status}`)}
+                  {d.status === "AWAITING" ? ` · ${t("esp.delivery.deadline")}: ${formatDate(d.expiresAt, locale)}` : ""}
                 </span>
               </li>
             ))}

@@ -1,0 +1,59 @@
+/** "You have a new letter in the ESP": a link to the delivery and the 14-day rule — never the letter's content. */
+import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { PREVIEW_CONTEXT, safeUrl, translatorOf, type EmailContext, type EmailDefinition } from "../context";
+import { buttonStyle, EmailLayout, headingStyle, linkStyle, mutedStyle, textLayout, textStyle } from "../components/layout";
+import type { EmailTemplates } from "../templates";
+
+type Props = EmailTemplates["esp-delivery"];
+
+export default function EspDeliveryEmail({ context = PREVIEW_CONTEXT, ...props }: Props & { context?: EmailContext }) {
+  const t = translatorOf(context);
+  const url = safeUrl(props.deliveryUrl, context.appUrl);
+  return (
+    <EmailLayout context={context} title={t("esp.deliveryMail.subject", { office: context.officeName })} preview={t("esp.deliveryMail.preview")}>
+      <Heading as="h1" className="obieg-text" style={headingStyle}>
+        {t("esp.deliveryMail.subject", { office: context.officeName })}
+      </Heading>
+      <Text className="obieg-text" style={textStyle}>
+        {t("esp.deliveryMail.intro", { office: context.officeName })}
+      </Text>
+      <Text className="obieg-text" style={textStyle}>
+        {t("esp.deliveryMail.howTo")}
+      </Text>
+      <Section style={{ margin: "8px 0 24px" }}>
+        <Button className="obieg-button" href={url} style={buttonStyle}>
+          {t("esp.deliveryMail.action")}
+        </Button>
+      </Section>
+      <Text className="obieg-text" style={textStyle}>
+        {t("esp.deliveryMail.rule", { deadline: props.deadlineLabel })}
+      </Text>
+      <Text className="obieg-muted" style={mutedStyle}>
+        {t("mail.templates.layout.linkHint")}{" "}
+        <Link className="obieg-link" href={url} style={linkStyle}>
+          {url}
+        </Link>
+      </Text>
+    </EmailLayout>
+  );
+}
+
+EspDeliveryEmail.PreviewProps = {
+  deliveryUrl: "http://localhost:3000/esp/pisma/cm0przyklad0000000000000",
+  deadlineLabel: "09.12.2026",
+  context: PREVIEW_CONTEXT,
+} satisfies Props & { context: EmailContext };
+
+export const espDeliveryEmail: EmailDefinition<Props> = {
+  Component: EspDeliveryEmail,
+  subject: (_props, context) => translatorOf(context)("esp.deliveryMail.subject", { office: context.officeName }),
+  text(props, context) {
+    const t = translatorOf(context);
+    return textLayout(context, [
+      t("esp.deliveryMail.intro", { office: context.officeName }),
+      t("esp.deliveryMail.howTo"),
+      `${t("esp.deliveryMail.action")}:\n${safeUrl(props.deliveryUrl, context.appUrl)}`,
+      t("esp.deliveryMail.rule", { deadline: props.deadlineLabel }),
+    ]);
+  },
+};
