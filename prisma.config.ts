@@ -2,6 +2,7 @@
 // engine against in-memory PGlite; the app applies prisma/migrations itself (src/server/db/migrate.ts).
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { defineConfig } from "prisma/config";
 
@@ -10,7 +11,7 @@ type CliAdapterFactory = Awaited<ReturnType<NonNullable<Extract<Config, { adapte
 
 /** pglite-prisma-adapter 0.6.1 neither awaits nor isolates migration scripts; run them with exec(). */
 function cliAdapter(): CliAdapterFactory {
-  const factory = new PrismaPGlite(new PGlite());
+  const factory = new PrismaPGlite(new PGlite({ extensions: { pg_trgm } }));
   const withScripts = async (db: PGlite) => {
     const adapter = await new PrismaPGlite(db).connect();
     const executeRaw = adapter.executeRaw.bind(adapter);
@@ -27,8 +28,8 @@ function cliAdapter(): CliAdapterFactory {
     });
   };
   return Object.assign(factory, {
-    connect: () => withScripts(new PGlite()),
-    connectToShadowDb: () => withScripts(new PGlite()),
+    connect: () => withScripts(new PGlite({ extensions: { pg_trgm } })),
+    connectToShadowDb: () => withScripts(new PGlite({ extensions: { pg_trgm } })),
   }) as unknown as CliAdapterFactory;
 }
 

@@ -65,6 +65,9 @@ export async function generateBulkData(pg: Client, sizes: BulkSizes, log: (line:
     log(`  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   };
 
+  // Search indexing (one outbox job per record) stays off too: `npm run search:reindex` indexes the lot.
+  const SEARCH_TRIGGERS = ["Contact", "Case", "Document", "DocumentFile", "CaseParty", "CaseAccess"].map((t) => `"${t}" DISABLE TRIGGER "${t}_search"`);
+  for (const t of SEARCH_TRIGGERS) await pg.query(`ALTER TABLE ${t}`);
   await step(
     "contacts",
     `INSERT INTO "Contact" (id, kind, name, "firstName", "lastName", email, "sortKey", "searchText", "updatedAt")
@@ -161,5 +164,6 @@ export async function generateBulkData(pg: Client, sizes: BulkSizes, log: (line:
      ON CONFLICT ("departmentId", "jrwaClassId", year) DO UPDATE SET last = GREATEST("CaseCounter".last, EXCLUDED.last)`,
   );
   for (const t of LIVE_TRIGGERS) await pg.query(`ALTER TABLE ${t.replace("DISABLE", "ENABLE")}`);
+  for (const t of SEARCH_TRIGGERS) await pg.query(`ALTER TABLE ${t.replace("DISABLE", "ENABLE")}`);
   await step("ANALYZE", `ANALYZE`);
 }

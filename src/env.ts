@@ -97,6 +97,13 @@ const schema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "PKI_MASTER_KEY: base64 of 32 bytes (openssl rand -base64 32)")
     .optional(),
+  /**
+   * Search. With MEILI_HOST (and MEILI_API_KEY) the app indexes into Meilisearch; otherwise into the
+   * embedded engine on the application's database (PostgreSQL full-text search).
+   */
+  MEILI_HOST: optionalUrl,
+  MEILI_API_KEY: z.string().trim().min(1).optional(),
+  MEILI_INDEX: z.string().trim().regex(/^[A-Za-z0-9_-]+$/).default("obieg"),
   /** Run the outbox worker inside the web process. */
   OUTBOX_WORKER: z
     .enum(["true", "false"])

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Client } from "pg";
 import { describe, expect, it } from "vitest";
 import { readMigrations } from "./migrate";
@@ -23,7 +24,7 @@ describe("npm run db:migrate", () => {
       const names = (await readMigrations()).map((m) => m.name);
       expect(await migrate({ DATA_DIR: dir, DATABASE_URL: "" })).toContain(names.join(", "));
       expect(await migrate({ DATA_DIR: dir, DATABASE_URL: "" })).toContain("Baza danych jest aktualna.");
-      const db = new PGlite(path.join(dir, "pglite"));
+      const db = new PGlite(path.join(dir, "pglite"), { extensions: { pg_trgm } });
       const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_obieg_migrations"`);
       expect(rows[0]?.n).toBe(names.length);
       await db.close();

@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite, types } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { Client, Pool } from "pg";
@@ -91,7 +92,8 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   // Prisma 6.19 sends Bytes parameters as base64 strings, which pglite-prisma-adapter 0.6.1 passes on
   // unchanged; PGlite's own bytea serializer accepts only Uint8Array.
-  const options = { serializers: { [types.BYTEA]: serializeBytea } };
+  // pg_trgm: typo-tolerant search (migration 20261125090000_search).
+  const options = { serializers: { [types.BYTEA]: serializeBytea }, extensions: { pg_trgm } };
   const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   // pglite-prisma-adapter 0.6.1's types lag Prisma 6.19; the runtime contract is the same.

@@ -7,4 +7,5 @@ import "@/modules/realtime/realtime.jobs";
 import "@/modules/notifications/notifications.jobs";
 import "@/modules/mail/mail.jobs";
 import "@/modules/outgoing/outgoing.esp";
+import "@/modules/search/search.jobs";
 import "./maintenance";
