@@ -10,7 +10,7 @@ test("a clerk opening admin URLs gets 'no access'", async ({ page }) => {
     expect(response?.status(), url).toBe(403);
     await expect(page.getByRole("heading", { name: "Brak dostępu" })).toBeVisible();
   }
-  for (const url of ["/zastepstwa", "/pisma/ksiazka-nadawcza", "/pisma/przychodzace/nowe", "/kontakty/import"]) {
+  for (const url of ["/zastepstwa", "/pisma/ksiazka-nadawcza", "/pisma/przychodzace/nowe", "/kontakty/import", "/bip-redakcja", "/bip-redakcja/nowy", "/bip-redakcja/menu", "/bip-redakcja/ustawienia"]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(403);
   }
@@ -23,7 +23,7 @@ test("a clerk calling an admin procedure directly is refused", async ({ page }) 
 });
 
 test("without a session staff pages redirect to sign-in and procedures answer 401", async ({ page }) => {
-  for (const url of ["/pulpit", "/admin/uzytkownicy", "/profil", "/powiadomienia", "/poczta"]) {
+  for (const url of ["/pulpit", "/admin/uzytkownicy", "/profil", "/powiadomienia", "/poczta", "/bip-redakcja"]) {
     await page.goto(url);
     await expect(page).toHaveURL(/\/logowanie\?callbackUrl=/);
   }
@@ -42,4 +42,14 @@ test("the realtime endpoint signs only channels the user may join", async ({ pag
   const presence = await page.request.post("/api/realtime/auth", { form: { socket_id: "1.2", channel_name: "presence-office" } });
   expect(presence.status()).toBe(200);
   expect(await presence.json()).toMatchObject({ auth: expect.stringMatching(/^[0-9a-f]+:[0-9a-f]{64}$/), channel_data: expect.any(String) });
+});
+
+test("the citizen's ESP pages and receipts need the citizen's own sign-in", async ({ page }) => {
+  await page.goto("/esp");
+  await expect(page).toHaveURL(/\/esp\/logowanie/);
+  expect((await page.request.get("/api/esp/upp/ESP-1-2026/xml")).status()).toBe(401);
+  // A staff session is not an ESP session.
+  await signIn(page, DEMO.kancelaria);
+  await page.goto("/esp");
+  await expect(page).toHaveURL(/\/esp\/logowanie/);
 });
