@@ -27,8 +27,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 /** The main menu: the sidebar on desktop, the drawer (opened here) on phones. */
 export async function openMenu(page: Page) {
   if (isMobile(page)) {
-    await page.getByRole("button", { name: "Otwórz menu" }).click();
-    return page.getByRole("dialog", { name: "Menu główne" }).getByRole("navigation", { name: "Menu główne" });
+    // A tap before the page has hydrated does nothing: tap again until the drawer is open.
+    const drawer = page.getByRole("dialog", { name: "Menu główne" });
+    await expect(async () => {
+      if (!(await drawer.isVisible())) await page.getByRole("button", { name: "Otwórz menu" }).click();
+      await expect(drawer).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    return drawer.getByRole("navigation", { name: "Menu główne" });
   }
   return page.getByRole("navigation", { name: "Menu główne" });
 }
