@@ -8,31 +8,15 @@ import type { Prisma } from "@prisma/client";
 import { filterToSql } from "./filter";
 import { foldedWords, vocabulary } from "./text";
 import { foldText } from "@/lib/polish";
-import { emptyFacets, searchKey, type EngineQuery, type EngineResult, type SearchDocument, type SearchEngine, type SearchType } from "./types";
+import { emptyFacets, searchKey, type EngineQuery, type EngineResult, type SearchDocument, type SearchEngine } from "./types";
 
 type RawDb = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
 
 /** Body text indexed per record (characters); tsvector positions stop at 16 383 anyway. */
 export const MAX_BODY_CHARS = 300_000;
 
-interface Row {
-  key: string;
-  type: SearchType;
-  entityId: string;
-  title: string;
-  subtitle: string;
-  body: string;
-  identifiers: string[];
-  url: string;
-  departmentId: string | null;
-  year: number | null;
-  status: string | null;
-  kind: string | null;
-  confidential: boolean;
-  accessDepartmentIds: string[];
-  accessUserIds: string[];
-  score: number;
-}
+/** A stored record as the engine reads it back: the document, its key and the query's score. */
+type Row = SearchDocument & { key: string; score: number };
 
 /**
  * Typo neighbours per query word: up to 4 vocabulary words with trigram similarity ≥ 0.4. Known words
