@@ -194,50 +194,74 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
         </Link>
       </p>
 
-      <Modal open={dialog === "return"} title={t("bipEditor.returnVersion")} narrow onClose={() => setDialog(null)}>
-        <form
-          className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            giveBack.mutate({ articleId, comment });
-          }}
-        >
-          <label htmlFor={`${id}-comment`} className="label">
-            {t("bipEditor.returnComment")}
-          </label>
-          <textarea id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} className="input" rows={3} required maxLength={1000} />
-          <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn-primary" disabled={giveBack.isPending || !comment.trim()}>
-              {t("bipEditor.returnVersion")}
-            </button>
-            <button type="button" className="btn-secondary" onClick={() => setDialog(null)}>
-              {t("bipEditor.cancel")}
-            </button>
-          </div>
-        </form>
-      </Modal>
-      <Modal open={dialog === "withdraw"} title={t("bipEditor.withdraw")} description={t("bipEditor.withdrawConfirm")} narrow onClose={() => setDialog(null)}>
-        <form
-          className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            withdraw.mutate({ articleId, reason });
-          }}
-        >
-          <label htmlFor={`${id}-reason`} className="label">
-            {t("bipEditor.withdrawReason")}
-          </label>
-          <textarea id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} className="input" rows={3} required maxLength={1000} />
-          <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn-danger" disabled={withdraw.isPending || !reason.trim()}>
-              {t("bipEditor.withdraw")}
-            </button>
-            <button type="button" className="btn-secondary" onClick={() => setDialog(null)}>
-              {t("bipEditor.cancel")}
-            </button>
-          </div>
-        </form>
-      </Modal>
+      <ReasonDialog
+        open={dialog === "return"}
+        title={t("bipEditor.returnVersion")}
+        fieldId={`${id}-comment`}
+        label={t("bipEditor.returnComment")}
+        value={comment}
+        onChange={setComment}
+        pending={giveBack.isPending}
+        confirmClass="btn-primary"
+        cancelLabel={t("bipEditor.cancel")}
+        onClose={() => setDialog(null)}
+        onConfirm={() => giveBack.mutate({ articleId, comment })}
+      />
+      <ReasonDialog
+        open={dialog === "withdraw"}
+        title={t("bipEditor.withdraw")}
+        description={t("bipEditor.withdrawConfirm")}
+        fieldId={`${id}-reason`}
+        label={t("bipEditor.withdrawReason")}
+        value={reason}
+        onChange={setReason}
+        pending={withdraw.isPending}
+        confirmClass="btn-danger"
+        cancelLabel={t("bipEditor.cancel")}
+        onClose={() => setDialog(null)}
+        onConfirm={() => withdraw.mutate({ articleId, reason })}
+      />
     </div>
+  );
+}
+
+/** A dialog asking for a required reason (return with a comment, withdraw to the archive); confirmed with the dialog's title. */
+function ReasonDialog(props: {
+  open: boolean;
+  title: string;
+  description?: string;
+  fieldId: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  pending: boolean;
+  confirmClass: "btn-primary" | "btn-danger";
+  cancelLabel: string;
+  onClose: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <Modal open={props.open} title={props.title} description={props.description} narrow onClose={props.onClose}>
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onConfirm();
+        }}
+      >
+        <label htmlFor={props.fieldId} className="label">
+          {props.label}
+        </label>
+        <textarea id={props.fieldId} value={props.value} onChange={(e) => props.onChange(e.target.value)} className="input" rows={3} required maxLength={1000} />
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className={props.confirmClass} disabled={props.pending || !props.value.trim()}>
+            {props.title}
+          </button>
+          <button type="button" className="btn-secondary" onClick={props.onClose}>
+            {props.cancelLabel}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
