@@ -23,6 +23,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",
+          // Two workers even on two CPUs: much of an integration test is waiting for the PostgreSQL server.
+          maxWorkers: 2,
         },
       },
     ],

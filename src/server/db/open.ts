@@ -14,7 +14,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/env";
 import type { SqlRunner } from "./migrate";
 
-export type DatabaseTarget = { kind: "server"; url: string } | { kind: "pglite"; dataDir: string | null };
+/** `loadDataDir`: start PGlite from a dump (a tar from `dumpDataDir`), e.g. an already migrated test template. */
+export type DatabaseTarget = { kind: "server"; url: string } | { kind: "pglite"; dataDir: string | null; loadDataDir?: Blob };
 
 /** The database the configuration names: the server in DATABASE_URL, else PGlite in DATA_DIR/pglite. */
 export function configuredTarget(): DatabaseTarget {
@@ -28,6 +29,8 @@ export interface OpenDatabase {
   /** LISTEN on a channel: `onNotify` runs for each NOTIFY (delivered on commit). Returns the unlisten. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as an uncompressed tar (what `loadDataDir` takes). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const LOCK_ID = 4_211_992_026; // pg_advisory_lock key for migrations and seeding
@@ -93,7 +96,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
   // Prisma 6.19 sends Bytes parameters as base64 strings, which pglite-prisma-adapter 0.6.1 passes on
   // unchanged; PGlite's own bytea serializer accepts only Uint8Array.
   // pg_trgm: typo-tolerant search (migration 20261125090000_search).
-  const options = { serializers: { [types.BYTEA]: serializeBytea }, extensions: { pg_trgm } };
+  const options = { serializers: { [types.BYTEA]: serializeBytea }, extensions: { pg_trgm }, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) };
   const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   // pglite-prisma-adapter 0.6.1's types lag Prisma 6.19; the runtime contract is the same.
@@ -124,6 +127,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): 
       await prisma.$disconnect();
       await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir("none"),
   };
 }
 
