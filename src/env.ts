@@ -19,6 +19,8 @@ const schema = z.object({
   DATA_DIR: z.string().default("./data"),
   /** Build output folder (lets several builds of one checkout coexist; default .next). */
   NEXT_DIST_DIR: z.string().default(".next"),
+  /** Set by CI (.ci/run): `next build` skips its type check there, since `npm test` ran tsc first. */
+  CI: z.string().optional().transform((v) => v === "true" || v === "1"),
   /** Public address of the app (links in e-mails, sign-in callbacks). */
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Secret for session tokens; generated into DATA_DIR/auth-secret when absent. */

@@ -60,13 +60,13 @@ export interface SubmitResult {
 const tooMany = () => new AppError("TOO_MANY_REQUESTS", "Zbyt wiele pism złożonych w krótkim czasie. Spróbuj ponownie za godzinę.");
 
 /** Checks the attachments: count, sizes, type by content, the ESP's formats, viruses (when ClamAV is installed). */
-export function checkEspFiles(files: SubmitInput["files"]): { fileName: string; mimeType: string; bytes: Uint8Array }[] {
+export async function checkEspFiles(files: SubmitInput["files"]): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }[]> {
   const fail = (message: string) => badRequest(message, { attachments: message });
   const real = files.filter((f) => f.bytes.byteLength > 0 || f.fileName);
   if (real.length > MAX_FILES) throw fail(`Można dołączyć najwyżej ${MAX_FILES} plików.`);
   const total = real.reduce((s, f) => s + f.bytes.byteLength, 0);
   if (total > MAX_TOTAL_MB * 1024 * 1024) throw fail(`Pliki są razem za duże — najwyżej ${MAX_TOTAL_MB} MB.`);
-  return real.map((f) => {
+  const checkedFiles = real.map((f) => {
     if (f.bytes.byteLength > MAX_FILE_MB * 1024 * 1024) throw fail(`Plik „${f.fileName}” jest za duży — największy dozwolony rozmiar to ${MAX_FILE_MB} MB.`);
     if (!(ESP_EXTENSIONS as readonly string[]).includes(extensionOf(f.fileName))) {
       throw fail(`Plik „${f.fileName}” ma rodzaj, którego skrzynka podawcza nie przyjmuje. Dozwolone: ${ESP_EXTENSIONS.join(", ")}.`);
@@ -78,11 +78,15 @@ export function checkEspFiles(files: SubmitInput["files"]): { fileName: string; 
       if (error instanceof AppError) throw fail(error.userMessage);
       throw error;
     }
-    const scan = scanBytes(f.bytes);
-    if (scan === "infected") throw fail(`Plik „${checked.fileName}” zawiera złośliwe oprogramowanie i nie został przyjęty.`);
-    if (scan === "error") throw fail(`Nie udało się sprawdzić pliku „${checked.fileName}” programem antywirusowym. Spróbuj ponownie.`);
     return { ...checked, bytes: f.bytes };
   });
+  // Scanned one after another once every cheap check has passed (a scan can take seconds).
+  for (const f of checkedFiles) {
+    const scan = await scanBytes(f.bytes);
+    if (scan === "infected") throw fail(`Plik „${f.fileName}” zawiera złośliwe oprogramowanie i nie został przyjęty.`);
+    if (scan === "error") throw fail(`Nie udało się sprawdzić pliku „${f.fileName}” programem antywirusowym. Spróbuj ponownie.`);
+  }
+  return checkedFiles;
 }
 
 async function existing(db: Db | Tx, accountId: string, idempotencyKey: string): Promise<SubmitResult | null> {
@@ -122,7 +126,7 @@ export async function submitToEsp(db: Db, input: SubmitInput, meta: RequestMeta,
   const code = input.formCode;
   const parsed = parseEspForm(code, input.fields);
   if (!parsed.ok) throw badRequest("Formularz zawiera błędy. Popraw pola oznaczone poniżej.", parsed.errors);
-  const files = checkEspFiles(input.files);
+  const files = await checkEspFiles(input.files);
 
   const now = options.now ?? new Date();
   const hourAgo = new Date(now.getTime() - HOUR_MS);
