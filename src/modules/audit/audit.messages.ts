@@ -161,6 +161,14 @@ export const pl = {
       "delivery-confirmed": "ESP: potwierdzenie odbioru i wydanie UPD",
       "delivery-expired": "ESP: pismo nieodebrane w terminie 14 dni",
     },
+    chat: {
+      "group-created": "Komunikator: utworzenie rozmowy grupowej",
+      "group-renamed": "Komunikator: zmiana nazwy rozmowy",
+      "members-added": "Komunikator: dodanie osób do rozmowy",
+      "member-removed": "Komunikator: usunięcie osoby z rozmowy",
+      "message-edited": "Komunikator: poprawienie wiadomości",
+      "message-deleted": "Komunikator: usunięcie wiadomości",
+    },
     signature: { created: "Złożenie podpisu elektronicznego", verified: "Weryfikacja podpisu elektronicznego", sealed: "Opatrzenie pieczęcią elektroniczną urzędu" },
   },
   entityTypes: {
@@ -187,6 +195,8 @@ export const pl = {
     "esp-submission": "Pismo złożone przez ESP",
     "esp-delivery": "Doręczenie przez ESP",
     "esp-account": "Konto w ESP",
+    "chat-conversation": "Rozmowa w komunikatorze",
+    "chat-message": "Wiadomość w komunikatorze",
   },
   /** Names of fields in "changes". */
   fields: {
@@ -410,6 +420,14 @@ export const en: typeof pl = {
       "delivery-confirmed": "ESP: receipt confirmed and UPD issued",
       "delivery-expired": "ESP: letter not collected within 14 days",
     },
+    chat: {
+      "group-created": "Messenger: group conversation created",
+      "group-renamed": "Messenger: conversation renamed",
+      "members-added": "Messenger: people added to a conversation",
+      "member-removed": "Messenger: person removed from a conversation",
+      "message-edited": "Messenger: message edited",
+      "message-deleted": "Messenger: message deleted",
+    },
     signature: { created: "Electronic signature made", verified: "Electronic signature verified", sealed: "Office seal applied" },
   },
   entityTypes: {
@@ -436,6 +454,8 @@ export const en: typeof pl = {
     "esp-submission": "ESP submission",
     "esp-delivery": "ESP delivery",
     "esp-account": "ESP account",
+    "chat-conversation": "Messenger conversation",
+    "chat-message": "Messenger message",
   },
   fields: {
     firstName: "first name",

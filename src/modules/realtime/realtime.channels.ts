@@ -7,7 +7,9 @@
  *   by whoever substitutes them today);
  * - private-department-<id>: a department's non-confidential letters and cases (members, heads);
  * - private-registry: the kancelaria's RPW and the management's view of everything;
- * - presence-office: who is online (every signed-in staff member).
+ * - presence-office: who is online (every signed-in staff member);
+ * - private-chat-<conversationId>: a Komunikator conversation (its current members only; checked
+ *   against the membership by the channel authorization, not by the work scope).
  */
 import type { WorkScope } from "@/modules/documents/documents.policy";
 
@@ -16,10 +18,17 @@ export const CHANNEL = {
   department: (id: string) => `private-department-${id}`,
   registry: "private-registry",
   office: "presence-office",
+  chat: (conversationId: string) => `private-chat-${conversationId}`,
 } as const;
 
+/** The conversation id of a private-chat-<id> channel, or null for other channels. */
+export function chatChannelConversation(channel: string): string | null {
+  const m = /^private-chat-([a-z0-9]{8,40})$/.exec(channel);
+  return m ? m[1]! : null;
+}
+
 /** What the live layer signals: a list or a counter in the browser listens to its topic. */
-export const TOPICS = ["documents", "cases", "notifications"] as const;
+export const TOPICS = ["documents", "cases", "notifications", "chat"] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export interface ChangedSignal {

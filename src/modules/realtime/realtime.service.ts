@@ -3,7 +3,8 @@ import { loadWorkScope } from "@/modules/documents/documents.policy";
 import type { Actor } from "@/server/context";
 import type { Db } from "@/server/db";
 import { browserRealtimeConfig, signChannel, type BrowserRealtimeConfig } from "@/server/integrations/realtime";
-import { CHANNEL, channelsFor, mayJoin } from "./realtime.channels";
+import { mayJoinConversationChannel } from "@/modules/chat/chat.service";
+import { CHANNEL, channelsFor, chatChannelConversation, mayJoin } from "./realtime.channels";
 
 const SOCKET_ID = /^\d{1,20}\.\d{1,20}$/;
 
@@ -12,6 +13,12 @@ export type ChannelAuthResult = { ok: true; auth: { auth: string; channel_data?:
 export async function authorizeChannel(db: Db, actor: Actor, socketId: string, channel: string, now = new Date()): Promise<ChannelAuthResult> {
   if (!SOCKET_ID.test(socketId) || !/^(private|presence)-[A-Za-z0-9_\-=@,.;]{1,160}$/.test(channel)) {
     return { ok: false, status: 400, error: "Nieprawidłowe żądanie subskrypcji kanału." };
+  }
+  const conversationId = chatChannelConversation(channel);
+  if (conversationId) {
+    // A conversation's channel: its current members only.
+    if (!(await mayJoinConversationChannel(db, actor.id, conversationId))) return { ok: false, status: 403, error: "Nie masz dostępu do tego kanału." };
+    return { ok: true, auth: signChannel(socketId, channel) };
   }
   const scope = await loadWorkScope(db, actor, now);
   if (!mayJoin(scope, channel)) return { ok: false, status: 403, error: "Nie masz dostępu do tego kanału." };

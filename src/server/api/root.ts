@@ -16,6 +16,7 @@ import { notificationsRouter } from "@/modules/notifications/notifications.route
 import { realtimeRouter } from "@/modules/realtime/realtime.router";
 import { signaturesRouter } from "@/modules/signatures/signatures.router";
 import { bipRouter } from "@/modules/bip/bip.router";
+import { chatRouter } from "@/modules/chat/chat.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   realtime: realtimeRouter,
   signatures: signaturesRouter,
   bip: bipRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

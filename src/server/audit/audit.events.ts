@@ -114,6 +114,13 @@ export interface AuditEventMap {
   "esp.delivery-sent": { email: string; recipientId: string };
   "esp.delivery-confirmed": { email: string; recipientId: string };
   "esp.delivery-expired": { email: string; recipientId: string };
+  // — komunikator —
+  "chat.group-created": { title: string; memberIds: string[] };
+  "chat.group-renamed": { from: string; to: string };
+  "chat.members-added": { userIds: string[] };
+  "chat.member-removed": { userId: string; self: boolean };
+  "chat.message-edited": { conversationId: string; before: string; after: string };
+  "chat.message-deleted": { conversationId: string; before: string };
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -145,6 +152,8 @@ export const AUDIT_ENTITY_TYPES = [
   "esp-submission",
   "esp-delivery",
   "esp-account",
+  "chat-conversation",
+  "chat-message",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -270,6 +279,12 @@ export const AUDIT_ACTIONS = [
   "esp.delivery-sent",
   "esp.delivery-confirmed",
   "esp.delivery-expired",
+  "chat.group-created",
+  "chat.group-renamed",
+  "chat.members-added",
+  "chat.member-removed",
+  "chat.message-edited",
+  "chat.message-deleted",
 ] as const satisfies readonly AuditAction[];
 
 /** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */
