@@ -16,10 +16,11 @@ export async function register() {
     const { scheduleDailyJobs } = await import("./modules/notifications/notifications.jobs");
     const { scheduleMaintenance } = await import("./server/jobs/maintenance");
     const { scheduleEspExpiry } = await import("./modules/outgoing/outgoing.esp");
+    const { scheduleTaskReminders } = await import("./modules/tasks/tasks.jobs");
     startOutboxWorker(getDb);
     await database.listen("obieg_outbox", wakeOutboxWorker).catch((error: unknown) => console.error("[outbox] LISTEN failed, polling only", error));
     const schedule = () =>
-      Promise.all([scheduleDailyJobs(database.prisma), scheduleMaintenance(database.prisma), scheduleEspExpiry(database.prisma)]).catch((error: unknown) => console.error("[schedule] failed", error));
+      Promise.all([scheduleDailyJobs(database.prisma), scheduleMaintenance(database.prisma), scheduleEspExpiry(database.prisma), scheduleTaskReminders(database.prisma)]).catch((error: unknown) => console.error("[schedule] failed", error));
     void schedule();
     setInterval(schedule, 60_000).unref();
   }

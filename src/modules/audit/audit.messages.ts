@@ -169,6 +169,7 @@ export const pl = {
       "message-edited": "Komunikator: poprawienie wiadomości",
       "message-deleted": "Komunikator: usunięcie wiadomości",
     },
+    task: { created: "Polecenie: wydanie polecenia", step: "Polecenie: przyjęcie, postęp, pytanie, wykonanie, potwierdzenie, zwrot lub anulowanie" },
     signature: { created: "Złożenie podpisu elektronicznego", verified: "Weryfikacja podpisu elektronicznego", sealed: "Opatrzenie pieczęcią elektroniczną urzędu" },
   },
   entityTypes: {
@@ -197,6 +198,7 @@ export const pl = {
     "esp-account": "Konto w ESP",
     "chat-conversation": "Rozmowa w komunikatorze",
     "chat-message": "Wiadomość w komunikatorze",
+    task: "Polecenie",
   },
   /** Names of fields in "changes". */
   fields: {
@@ -428,6 +430,7 @@ export const en: typeof pl = {
       "message-edited": "Messenger: message edited",
       "message-deleted": "Messenger: message deleted",
     },
+    task: { created: "Task: given", step: "Task: accepted, progress, question, done, confirmed, returned or cancelled" },
     signature: { created: "Electronic signature made", verified: "Electronic signature verified", sealed: "Office seal applied" },
   },
   entityTypes: {
@@ -456,6 +459,7 @@ export const en: typeof pl = {
     "esp-account": "ESP account",
     "chat-conversation": "Messenger conversation",
     "chat-message": "Messenger message",
+    task: "Task",
   },
   fields: {
     firstName: "first name",

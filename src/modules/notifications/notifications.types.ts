@@ -22,11 +22,24 @@ export interface NotificationParams {
   "esp.delivery-expired": { label: string; subject: string; recipient: string; sent: string };
   /** The addressee confirmed receipt of a letter in the ESP (the UPD is attached to the letter). */
   "esp.delivery-confirmed": { label: string; subject: string; recipient: string; confirmed: string };
+  /** Polecenia: a task was given to the person; a comment, question or progress report; done (to the giver); confirmed, returned or cancelled (to the assignee); deadline today/tomorrow; overdue (to the assignee and to the giver). */
+  "task.assigned": TaskParams;
+  "task.commented": TaskParams;
+  "task.done": TaskParams;
+  "task.confirmed": TaskParams;
+  "task.returned": TaskParams;
+  "task.cancelled": TaskParams;
+  "task.due-soon": TaskParams;
+  "task.overdue": TaskParams;
+  "task.overdue-given": TaskParams;
 }
+
+/** A task's number, title, the person who acted (or the assignee, in reminders), its deadline and the comment. */
+export type TaskParams = { number: string; title: string; by: string; due: string; comment: string };
 
 export type NotificationType = keyof NotificationParams;
 
-export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed", "esp.delivery-expired", "esp.delivery-confirmed"] as const satisfies readonly NotificationType[];
+export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed", "esp.delivery-expired", "esp.delivery-confirmed", "task.assigned", "task.commented", "task.done", "task.confirmed", "task.returned", "task.cancelled", "task.due-soon", "task.overdue", "task.overdue-given"] as const satisfies readonly NotificationType[];
 
 const _everyTypeListed: [Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[number]>] extends [never] ? true : never = true;
 void _everyTypeListed;
@@ -39,6 +52,15 @@ export const DEFAULT_DELIVERY: Record<NotificationType, Delivery> = {
   "case.deadline-missed": "EMAIL",
   "esp.delivery-expired": "EMAIL",
   "esp.delivery-confirmed": "IN_APP",
+  "task.assigned": "EMAIL",
+  "task.commented": "EMAIL",
+  "task.done": "EMAIL",
+  "task.confirmed": "IN_APP",
+  "task.returned": "EMAIL",
+  "task.cancelled": "IN_APP",
+  "task.due-soon": "EMAIL",
+  "task.overdue": "EMAIL",
+  "task.overdue-given": "EMAIL",
 };
 
 export function isNotificationType(value: string): value is NotificationType {

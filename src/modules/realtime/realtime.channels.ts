@@ -28,7 +28,7 @@ export function chatChannelConversation(channel: string): string | null {
 }
 
 /** What the live layer signals: a list or a counter in the browser listens to its topic. */
-export const TOPICS = ["documents", "cases", "notifications", "chat"] as const;
+export const TOPICS = ["documents", "cases", "notifications", "chat", "tasks"] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export interface ChangedSignal {

@@ -17,6 +17,7 @@ import { realtimeRouter } from "@/modules/realtime/realtime.router";
 import { signaturesRouter } from "@/modules/signatures/signatures.router";
 import { bipRouter } from "@/modules/bip/bip.router";
 import { chatRouter } from "@/modules/chat/chat.router";
+import { tasksRouter } from "@/modules/tasks/tasks.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   signatures: signaturesRouter,
   bip: bipRouter,
   chat: chatRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -121,6 +121,9 @@ export interface AuditEventMap {
   "chat.member-removed": { userId: string; self: boolean };
   "chat.message-edited": { conversationId: string; before: string; after: string };
   "chat.message-deleted": { conversationId: string; before: string };
+  // — polecenia —
+  "task.created": { seq: number; title: string; assigneeIds: string[]; dueDate: string | null };
+  "task.step": { seq: number; kind: string; assigneeId: string | null; onBehalfOfId: string | null };
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -154,6 +157,7 @@ export const AUDIT_ENTITY_TYPES = [
   "esp-account",
   "chat-conversation",
   "chat-message",
+  "task",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -285,6 +289,8 @@ export const AUDIT_ACTIONS = [
   "chat.member-removed",
   "chat.message-edited",
   "chat.message-deleted",
+  "task.created",
+  "task.step",
 ] as const satisfies readonly AuditAction[];
 
 /** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */

@@ -8,4 +8,5 @@ import "@/modules/notifications/notifications.jobs";
 import "@/modules/mail/mail.jobs";
 import "@/modules/outgoing/outgoing.esp";
 import "@/modules/search/search.jobs";
+import "@/modules/tasks/tasks.jobs";
 import "./maintenance";
