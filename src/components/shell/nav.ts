@@ -37,7 +37,8 @@ export type IconName =
   | "bell"
   | "envelope"
   | "signature"
-  | "globe";
+  | "globe"
+  | "tasks";
 
 export const NAV: NavSection[] = [
   {
@@ -46,6 +47,7 @@ export const NAV: NavSection[] = [
       { href: "/pulpit", label: "nav.dashboard", permission: "dashboard.view", icon: "home" },
       { href: "/do-mnie", label: "nav.inbox", permission: "documents.work", icon: "inbox" },
       { href: "/powiadomienia", label: "nav.notifications", permission: "dashboard.view", icon: "bell" },
+      { href: "/polecenia", label: "nav.tasks", permission: "dashboard.view", icon: "tasks" },
       { href: "/struktura", label: "nav.directory", permission: "directory.view", icon: "building" },
       { href: "/zastepstwa", label: "nav.substitutions", permission: "substitutions.manage", icon: "swap" },
     ],

@@ -81,7 +81,9 @@ export const ZTaskSummary = z.object({
 });
 export type TaskSummary = z.infer<typeof ZTaskSummary>;
 
-export const ZTaskList = z.object({ items: z.array(ZTaskSummary), total: z.number(), page: z.number(), pageSize: z.number() });
+export const TASK_VIEWS = ["mine", "given", "department"] as const;
+/** `views`: the lists this reader has ("department" for heads, their substitutes and kierownictwo). */
+export const ZTaskList = z.object({ items: z.array(ZTaskSummary), total: z.number(), page: z.number(), pageSize: z.number(), views: z.array(z.enum(TASK_VIEWS)) });
 export type TaskList = z.infer<typeof ZTaskList>;
 
 export const ZTaskEntryDto = z.object({

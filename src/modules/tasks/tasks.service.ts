@@ -162,6 +162,7 @@ export async function createTask(ctx: ServiceContext, raw: unknown, now = new Da
 export async function listTasks(ctx: ServiceContext, raw: ListTasksInputRaw, now = new Date()): Promise<TaskList> {
   const input = ZListTasksInput.parse(raw);
   const scope = await loadWorkScope(ctx.db, ctx.actor, now);
+  const headsSomething = scope.headOfDepartmentIds.length > 0 || scope.all;
   const stateOf = (open: boolean): Prisma.TaskAssigneeWhereInput => (open ? { status: { in: [...OPEN_STATUSES, "DONE"] } } : { status: { in: ["CONFIRMED", "CANCELLED"] } });
   let where: Prisma.TaskWhereInput;
   if (input.view === "mine") {
@@ -170,7 +171,7 @@ export async function listTasks(ctx: ServiceContext, raw: ListTasksInputRaw, now
   } else if (input.view === "given") {
     where = { createdById: { in: scope.userIds }, ...(input.state === "all" ? {} : { assignees: input.state === "open" ? { some: stateOf(true) } : { every: stateOf(false) } }) };
   } else {
-    if (!scope.headOfDepartmentIds.length && !scope.all) throw forbidden("Zadania komórki widzi jej kierownik.");
+    if (!headsSomething) throw forbidden("Polecenia komórki widzi jej kierownik.");
     const dept: Prisma.TaskAssigneeWhereInput = scope.all ? {} : { departmentId: { in: scope.headOfDepartmentIds } };
     where = { assignees: { some: input.state === "all" ? dept : { ...dept, ...stateOf(input.state === "open") } } };
   }
@@ -186,7 +187,7 @@ export async function listTasks(ctx: ServiceContext, raw: ListTasksInputRaw, now
     }),
   ]);
   const today = todayInPoland(now);
-  return { items: rows.map((r) => toSummary(r, today)), total, page: input.page, pageSize: TASKS_PAGE_SIZE };
+  return { items: rows.map((r) => toSummary(r, today)), total, page: input.page, pageSize: TASKS_PAGE_SIZE, views: headsSomething ? ["mine", "given", "department"] : ["mine", "given"] };
 }
 type ListTasksInputRaw = Parameters<typeof ZListTasksInput.parse>[0];
 

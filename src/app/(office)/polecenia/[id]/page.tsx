@@ -1,0 +1,32 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TaskDetail } from "@/modules/tasks/components/task-detail";
+import { requirePermission } from "@/server/auth/session";
+import { getT } from "@/server/i18n";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Polecenie" };
+
+export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("dashboard.view");
+  const t = await getT();
+  const { id } = await params;
+  try {
+    await getQueryClient().fetchQuery(trpc.tasks.get.queryOptions({ taskId: id }));
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+  return (
+    <HydrateClient>
+      <p className="mb-3 text-sm">
+        <Link href="/polecenia" className="link">
+          ← {t("tasks.title")}
+        </Link>
+      </p>
+      <TaskDetail taskId={id} />
+    </HydrateClient>
+  );
+}
