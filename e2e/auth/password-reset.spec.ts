@@ -1,17 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO, signIn, spareClerk } from "../helpers";
+import { expectNoViolations } from "../axe";
 
 // Desktop only: the journey changes the account's password, once.
 test.skip(({ isMobile }) => isMobile, "desktop only");
 
 const NEW_PASSWORD = "Nowe-Haslo-E2E-2027";
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`), what).toEqual([]);
-}
 
 test("a clerk who forgot the password sets a new one through the e-mailed link", async ({ page, browser }) => {
   // An account no other spec signs in as (SO clerks 1 and 2 are the lockout test's).

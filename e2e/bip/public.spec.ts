@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoViolations } from "../axe";
 
 /**
  * The public BIP, as a citizen reads it (no sign-in, at 1280 and 360 px): the mandatory elements
@@ -7,12 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
  * the old version still readable, search without Polish letters, the feeds and the open-data API,
  * and axe on every public page type.
  */
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`), what).toEqual([]);
-}
 
 /** The demo announcement published in two versions (prisma/seed/demo-bip.ts). */
 const TWO_VERSIONS = "Ogłoszenie o przetargu na sprzedaż nieruchomości w Lutoryżu";
