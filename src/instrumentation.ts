@@ -22,6 +22,11 @@ export async function register() {
     const schedule = () =>
       Promise.all([scheduleDailyJobs(database.prisma), scheduleMaintenance(database.prisma), scheduleEspExpiry(database.prisma), scheduleTaskReminders(database.prisma)]).catch((error: unknown) => console.error("[schedule] failed", error));
     void schedule();
+    // An empty search index over a database with records (e.g. a fresh Meilisearch): rebuild it in the background.
+    const { ensureSearchIndex } = await import("./modules/search/search.admin");
+    void ensureSearchIndex(database.prisma)
+      .then((queued) => queued && wakeOutboxWorker())
+      .catch((error: unknown) => console.error("[search] start-up index check failed", error));
     setInterval(schedule, 60_000).unref();
   }
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers";
 
-const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/rejestry", "/admin/sciezki-akceptacji", "/admin/jrwa", "/admin/dziennik", "/admin/zadania", "/admin/poczta", "/admin/certyfikaty"];
+const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/rejestry", "/admin/sciezki-akceptacji", "/admin/jrwa", "/admin/dziennik", "/admin/zadania", "/admin/poczta", "/admin/certyfikaty", "/admin/wyszukiwarka"];
 
 test("a clerk opening admin URLs gets 'no access'", async ({ page }) => {
   await signIn(page, DEMO.pracownik);
@@ -20,6 +20,8 @@ test("a clerk calling an admin procedure directly is refused", async ({ page }) 
   await signIn(page, DEMO.pracownik);
   const response = await page.request.get("/api/trpc/audit.list?input=" + encodeURIComponent(JSON.stringify({ json: {} })));
   expect(response.status()).toBe(403);
+  expect((await page.request.get("/api/trpc/search.health")).status()).toBe(403);
+  expect((await page.request.post("/api/trpc/search.reindex", { data: {} })).status()).toBe(403);
 });
 
 test("without a session staff pages redirect to sign-in and procedures answer 401", async ({ page }) => {

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, isMobile, openMenu, signIn } from "../helpers";
 
-const MAIN = ["Pulpit", "Do mnie", "Powiadomienia", "Polecenia", "Struktura urzędu"];
+const MAIN = ["Pulpit", "Do mnie", "Powiadomienia", "Polecenia", "Wyszukiwarka", "Struktura urzędu"];
 const DOCUMENTS = ["Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Sprawy", "Baza teleadresowa", "Weryfikacja podpisu"];
-const ADMIN = ["Urząd i lokalizacje", "Komórki organizacyjne", "Stanowiska", "Użytkownicy", "Rejestry kancelarii", "Ścieżki akceptacji", "Wykaz akt (JRWA)", "Dziennik zdarzeń", "Zadania w tle", "Poczta wychodząca", "Certyfikaty podpisu"];
+const ADMIN = ["Urząd i lokalizacje", "Komórki organizacyjne", "Stanowiska", "Użytkownicy", "Rejestry kancelarii", "Ścieżki akceptacji", "Wykaz akt (JRWA)", "Dziennik zdarzeń", "Zadania w tle", "Poczta wychodząca", "Certyfikaty podpisu", "Indeks wyszukiwarki"];
 const BIP_MANAGE = ["Menu BIP", "Ustawienia BIP"];
 const ALL_ITEMS = [...MAIN, "Zastępstwa", ...DOCUMENTS, "Książka nadawcza", "Redakcja BIP", ...BIP_MANAGE, ...ADMIN];
 

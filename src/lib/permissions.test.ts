@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, isRole, permissionsOf, PERMISSIONS, ROLE_PERMISSIONS, ROLES, toRoles, type Permission } from "./permissions";
 
-const ADMIN_ONLY: Permission[] = ["users.manage", "org.manage", "audit.view", "jobs.view"];
+const ADMIN_ONLY: Permission[] = ["users.manage", "org.manage", "audit.view", "jobs.view", "search.manage"];
 
 describe("role → permission map", () => {
   it("gives every role the dashboard and the office directory", () => {

@@ -26,13 +26,14 @@ export const PERMISSIONS = [
   "bip.edit", // write BIP articles (drafts, new versions) and send them for approval
   "bip.publish", // redaktor BIP: approve (publish, schedule) or return versions, withdraw articles
   "bip.manage", // redaktor BIP, administrator: the menu, redakcja contacts, the accessibility statement
+  "search.manage", // administrator: index health and rebuilding the search index
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ["dashboard.view", "directory.view", "contacts.view", "documents.work"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage", "mail.view", "certificates.manage", "bip.manage"],
+  ADMINISTRATOR: [...everyone, "substitutions.manage", "substitutions.manage.all", "org.manage", "users.manage", "audit.view", "jobs.view", "contacts.manage", "jrwa.manage", "mail.view", "certificates.manage", "bip.manage", "search.manage"],
   KANCELARIA: [...everyone, "contacts.manage", "letters.register", "letters.dispatch"],
   KIEROWNIK: [...everyone, "substitutions.manage", "bip.edit"],
   PRACOWNIK: everyone,

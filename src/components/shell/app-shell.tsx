@@ -2,6 +2,7 @@ import Link from "next/link";
 import { NotificationBell } from "@/modules/notifications/components/notification-bell";
 import { LiveStatus } from "@/modules/realtime/components/live-status";
 import { RealtimeProvider } from "@/modules/realtime/components/realtime-provider";
+import { SearchButton, SearchPalette } from "@/modules/search/components/search-palette";
 import { TRPCReactProvider } from "@/trpc/react";
 import type { Actor } from "@/server/context";
 import { getT } from "@/server/i18n";
@@ -35,6 +36,7 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
     <TRPCReactProvider>
       <RealtimeProvider>
       <SessionKeepAlive />
+      <SearchPalette />
       <a href="#tresc" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-900">
         {t("app.skipToContent")}
       </a>
@@ -46,6 +48,9 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
               <span className="block text-xs text-brand-100">{officeName}</span>
             </Link>
             <NotificationBell />
+          </div>
+          <div className="mb-4">
+            <SearchButton variant="sidebar" />
           </div>
           <nav aria-label={t("nav.mainMenu")} className="flex-1 overflow-y-auto">
             <NavLinks sections={sections} />
@@ -59,6 +64,7 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
               <span className="block truncate text-xs text-brand-100">{officeName}</span>
             </Link>
             <div className="flex items-center gap-1">
+              <SearchButton variant="bar" />
               <NotificationBell />
               <MobileMenu sections={sections} footer={userBlock} />
             </div>

@@ -38,6 +38,7 @@ export type IconName =
   | "envelope"
   | "signature"
   | "globe"
+  | "search"
   | "tasks";
 
 export const NAV: NavSection[] = [
@@ -48,6 +49,7 @@ export const NAV: NavSection[] = [
       { href: "/do-mnie", label: "nav.inbox", permission: "documents.work", icon: "inbox" },
       { href: "/powiadomienia", label: "nav.notifications", permission: "dashboard.view", icon: "bell" },
       { href: "/polecenia", label: "nav.tasks", permission: "dashboard.view", icon: "tasks" },
+      { href: "/szukaj", label: "nav.search", permission: "dashboard.view", icon: "search" },
       { href: "/struktura", label: "nav.directory", permission: "directory.view", icon: "building" },
       { href: "/zastepstwa", label: "nav.substitutions", permission: "substitutions.manage", icon: "swap" },
     ],
@@ -86,6 +88,7 @@ export const NAV: NavSection[] = [
       { href: "/admin/zadania", label: "nav.jobs", permission: "jobs.view", icon: "queue" },
       { href: "/admin/poczta", label: "nav.mail", permission: "mail.view", icon: "envelope" },
       { href: "/admin/certyfikaty", label: "nav.certificates", permission: "certificates.manage", icon: "signature" },
+      { href: "/admin/wyszukiwarka", label: "nav.searchIndex", permission: "search.manage", icon: "search" },
     ],
   },
 ];

@@ -68,6 +68,7 @@ export const pl = {
     profile: { updated: "Zmiana danych we własnym profilu" },
     system: { seeded: "Wczytanie danych demonstracyjnych" },
     job: { retried: "Ponowienie zadania w tle" },
+    search: { "reindex-requested": "Zlecenie przebudowy indeksu wyszukiwarki" },
     // — contacts (pl) —
     contact: {
       created: "Dodanie kontaktu",
@@ -329,6 +330,7 @@ export const en: typeof pl = {
     profile: { updated: "Own profile changed" },
     system: { seeded: "Demo data loaded" },
     job: { retried: "Background job retried" },
+    search: { "reindex-requested": "Search index rebuild requested" },
     // — contacts (en) —
     contact: {
       created: "Contact added",

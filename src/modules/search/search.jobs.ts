@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { defineJob } from "@/server/jobs/outbox";
 import { SEARCH_TYPES } from "@/server/integrations/search/types";
-import { indexEntity, SEARCH_JOB_TYPE } from "./search.service";
+import { indexEntity, reindexAll, SEARCH_JOB_TYPE, SEARCH_REINDEX_JOB_TYPE } from "./search.service";
 
 export const searchIndexJob = defineJob({
   type: SEARCH_JOB_TYPE,
@@ -14,5 +14,18 @@ export const searchIndexJob = defineJob({
   maxAttempts: 12,
   async run(payload, { db }) {
     await indexEntity(db, payload);
+  },
+});
+
+/**
+ * "search.reindex": a full rebuild requested from /admin/wyszukiwarka (or at start-up when the
+ * index is empty). It runs in the outbox worker, so the request that asked for it returns at once.
+ */
+export const searchReindexJob = defineJob({
+  type: SEARCH_REINDEX_JOB_TYPE,
+  payload: z.object({ reason: z.enum(["admin", "startup"]) }),
+  maxAttempts: 3,
+  async run(_payload, { db }) {
+    await reindexAll(db);
   },
 });

@@ -14,6 +14,7 @@ import { ZPublicSearchInput, ZSearchInput, type FacetValue, type PublicSearchInp
 import { visibilityFilter } from "./search.visibility";
 
 export const SEARCH_JOB_TYPE = "search.index";
+export const SEARCH_REINDEX_JOB_TYPE = "search.reindex";
 const MAX_WORDS = 8;
 
 function toFacet(counts: Record<string, number>): FacetValue[] {
@@ -25,6 +26,7 @@ function toFacet(counts: Record<string, number>): FacetValue[] {
 function mapResult(result: EngineResult, qWords: string[], started: number): SearchResult {
   return {
     total: result.total,
+    totalCapped: result.totalCapped,
     tookMs: Math.round(performance.now() - started),
     facets: {
       type: toFacet(result.facets.type),

@@ -18,6 +18,7 @@ import { signaturesRouter } from "@/modules/signatures/signatures.router";
 import { bipRouter } from "@/modules/bip/bip.router";
 import { chatRouter } from "@/modules/chat/chat.router";
 import { tasksRouter } from "@/modules/tasks/tasks.router";
+import { searchRouter } from "@/modules/search/search.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   bip: bipRouter,
   chat: chatRouter,
   tasks: tasksRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -124,6 +124,8 @@ export interface AuditEventMap {
   // — polecenia —
   "task.created": { seq: number; title: string; assigneeIds: string[]; dueDate: string | null };
   "task.step": { seq: number; kind: string; assigneeId: string | null; onBehalfOfId: string | null };
+  // — search —
+  "search.reindex-requested": { engine: string };
 }
 
 export type AuditAction = keyof AuditEventMap;
@@ -291,6 +293,7 @@ export const AUDIT_ACTIONS = [
   "chat.message-deleted",
   "task.created",
   "task.step",
+  "search.reindex-requested",
 ] as const satisfies readonly AuditAction[];
 
 /** Compile-time check: every action of AuditEventMap is listed in AUDIT_ACTIONS (the viewer's filter and labels). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { filterToMeili, filterToSql, meiliString } from "./filter";
-import { tsQuery } from "./postgres";
+import { filterToMeili, filterToSql, filterToTsquery, meiliString } from "./filter";
+import { SEARCH_BUCKETS, tierQueries, tsQuery } from "./postgres";
 import { F } from "./types";
 import { foldedWords, vocabulary, words } from "./text";
 
@@ -28,6 +28,29 @@ describe("search filters", () => {
     expect(words("RPW/12/2026 Łódź, ŻÓŁĆ!")).toEqual(["rpw", "12", "2026", "lodz", "zolc"]);
     expect(foldedWords("Wycinka  drzew")).toBe("wycinka drzew");
     expect(vocabulary(["Wycinka drzew 2026 w parku", "wycinka"])).toEqual(["wycinka", "drzew", "parku"]);
-    expect(tsQuery(["wyci", "lodz"], new Map([["wyci", ["wycinka"]]]))).toBe("(wyci:* | wycinka) & (lodz:*)");
+    // Only the last word (the one being typed) is a prefix, and only from 3 characters on.
+    expect(tsQuery(["wyci", "lodz"], new Map([["wyci", ["wycinka"]]]))).toBe("(wyci | wycinka) & (lodz:*)");
+    expect(tsQuery(["rpw", "12", "2026"])).toBe("(rpw) & (12) & (2026:*)");
+    expect(tsQuery(["wycinka", "dr"])).toBe("(wycinka) & (dr)");
+  });
+
+  it("searches the bucketed index title tier first, then every word without the title matches", () => {
+    const tiers = tierQueries(["wycinak", "lod"], new Map([["wycinak", ["wycinka"]]]), F.and());
+    expect(tiers).toHaveLength(2 * SEARCH_BUCKETS);
+    expect(tiers[0]).toEqual({ query: "(0awycinak | 0awycinka) & (0alod:*)", except: null });
+    expect(tiers[SEARCH_BUCKETS + 3]).toEqual({ query: "(3wwycinak | 3wwycinka) & (3wlod:*)", except: "(3awycinak | 3awycinka) & (3alod:*)" });
+    // The permission filter goes into the index query, over the bucket's value lexemes.
+    const [first] = tierQueries(["lodz"], new Map(), F.and(rule, F.eq("year", 2026)));
+    expect(first!.query).toBe(`(0alodz:*) & (((!'0fc=true' & (('0fa=d1' | '0fa=d2') | '0fk=INCOMING')) | ('0fu=u1')) & '0fy=2026')`);
+  });
+
+  it("compiles to tsquery over value lexemes: everything is null, nothing is a lexeme no record has", () => {
+    const lexeme = (field: string, value: string) => `${field}=${value}`;
+    expect(filterToTsquery(F.and(), lexeme)).toBeNull();
+    expect(filterToTsquery(F.or(F.eq("type", "bip"), F.and()), lexeme)).toBeNull();
+    expect(filterToTsquery(F.or(), lexeme)).toBe(`'type='`);
+    expect(filterToTsquery(F.in("type", []), lexeme)).toBe(`'type='`);
+    expect(filterToTsquery(F.eq("status", "it's"), lexeme)).toBe(`'status=it''s'`);
+    expect(filterToTsquery(F.eq("confidential", true), lexeme)).toBe(`'confidential=true'`);
   });
 });

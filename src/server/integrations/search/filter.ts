@@ -39,6 +39,34 @@ export function filterToSql(filter: Filter, params: unknown[]): string {
   }
 }
 
+/**
+ * The filter as tsquery text over lexemes `lexeme(field, value)` that each record carries for its
+ * values (the embedded engine's "tsk"; confidential: only `true`). Null means "everything".
+ */
+export function filterToTsquery(filter: Filter, lexeme: (field: FilterField, value: string) => string): string | null {
+  const quote = (field: FilterField, value: string | number | boolean) => `'${lexeme(field, String(value)).replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+  const never = `'${lexeme("type", "").replace(/'/g, "''")}'`; // no record has an empty type
+  switch (filter.op) {
+    case "and": {
+      const parts = filter.of.map((f) => filterToTsquery(f, lexeme)).filter((p): p is string => p !== null);
+      return parts.length ? `(${parts.join(" & ")})` : null;
+    }
+    case "or": {
+      if (!filter.of.length) return never;
+      const parts = filter.of.map((f) => filterToTsquery(f, lexeme));
+      return parts.some((p) => p === null) ? null : `(${parts.join(" | ")})`;
+    }
+    case "none":
+      return never;
+    case "eq":
+      if (typeof filter.value === "boolean") return filter.value ? quote(filter.field, true) : `!${quote(filter.field, true)}`;
+      return quote(filter.field, filter.value);
+    case "in":
+    case "overlap":
+      return filter.values.length ? `(${filter.values.map((v) => quote(filter.field, v)).join(" | ")})` : never;
+  }
+}
+
 /** A Meilisearch string literal: double quotes, with " and \ escaped. */
 export function meiliString(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;

@@ -152,8 +152,11 @@ export function createMeiliEngine(options: MeiliOptions): SearchEngine {
       Object.assign(facets.departmentId, dist.departmentId ?? {});
       Object.assign(facets.year, dist.year ?? {});
       Object.assign(facets.status, dist.status ?? {});
+      // Exhaustive counts (page / hitsPerPage) stop at maxTotalHits; an estimate is a lower bound too.
+      const total = res.totalHits ?? res.estimatedTotalHits ?? res.hits.length;
       return {
-        total: res.totalHits ?? res.estimatedTotalHits ?? res.hits.length,
+        total,
+        totalCapped: res.totalHits === undefined || total >= MEILI_SETTINGS.pagination.maxTotalHits,
         facets,
         hits: res.hits.map(({ _rankingScore, ...doc }) => ({ score: _rankingScore ?? 0, doc: doc as SearchDocument })),
       };

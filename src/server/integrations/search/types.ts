@@ -57,7 +57,7 @@ export interface EngineQuery {
   filter: Filter;
   offset: number;
   limit: number;
-  /** Facets to count over every matching, permitted record. */
+  /** Facets to count over every matching, permitted record (the ranked ones when the total is capped). */
   facets: boolean;
 }
 
@@ -75,7 +75,10 @@ export interface EngineFacets {
 
 export interface EngineResult {
   hits: EngineHit[];
+  /** Matching permitted records; when totalCapped, the engine stopped counting there ("more than total"). */
   total: number;
+  /** More records match than the engine counts and ranks: `total` is a lower bound, pages end there and facets count those records. */
+  totalCapped: boolean;
   facets: EngineFacets;
 }
 
