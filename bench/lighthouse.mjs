@@ -10,7 +10,8 @@
  * Pages: the BIP home (/bip), an article (BENCH_LIGHTHOUSE_ARTICLE, default /bip/artykul/1), and
  * any extra paths in BENCH_LIGHTHOUSE_PATHS (comma-separated). Prints performance, accessibility,
  * best practices and SEO for each, the goals (≥ 90, 100, ≥ 95, 100) and the failed audits of any
- * category below its goal. Exits 1 when a goal is missed.
+ * category below its goal (with up to five offending elements each, outside performance), and the main metrics (FCP,
+ * LCP, TBT, CLS, speed index, server response). Exits 1 when a goal is missed.
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -18,6 +19,17 @@ import lighthouse from "lighthouse";
 const BASE = (process.env.BENCH_BASE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 const PATHS = ["/bip", process.env.BENCH_LIGHTHOUSE_ARTICLE ?? "/bip/artykul/1", ...(process.env.BENCH_LIGHTHOUSE_PATHS?.split(",").filter(Boolean) ?? [])];
 const GOALS = { performance: 90, accessibility: 100, "best-practices": 95, seo: 100 };
+/** The metrics printed under each page's scores (what the performance score is made of). */
+const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index", "server-response-time"];
+
+/** Up to five offending elements or resources of a failed audit (selector, snippet or URL). */
+function failingNodes(audit) {
+  const items = audit.details?.items ?? [];
+  return items.slice(0, 5).map((item) => {
+    const node = item.node ?? item.source ?? item;
+    return String(node.selector ?? node.snippet ?? node.url ?? item.url ?? JSON.stringify(item)).slice(0, 160);
+  });
+}
 
 
 async function main() {
@@ -35,6 +47,7 @@ async function main() {
       if (lhr.runtimeError) throw new Error(`${p}: ${lhr.runtimeError.message}`);
       const scores = Object.keys(GOALS).map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]);
       console.log(`${p.padEnd(30)} ${scores.map(([id, s]) => `${id} ${s}${s < GOALS[id] ? " (goal " + GOALS[id] + ")" : ""}`).join("   ")}`);
+      console.log(`    ${METRICS.map((id) => `${lhr.audits[id]?.title ?? id} ${lhr.audits[id]?.displayValue ?? "—"}`).join(" · ")}`);
       for (const [id, score] of scores) {
         if (score >= GOALS[id]) continue;
         missed++;
@@ -42,6 +55,7 @@ async function main() {
           const audit = lhr.audits[ref.id];
           if (audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative" && audit.scoreDisplayMode !== "notApplicable") {
             console.log(`    ${id}: ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ""} (${Math.round(audit.score * 100)})`);
+            if (id !== "performance") for (const node of failingNodes(audit)) console.log(`        ${node}`);
           }
         }
       }

@@ -1,16 +1,21 @@
 "use client";
 
-import { useT } from "@/components/i18n";
+import { useLocale } from "@/components/i18n-provider";
+import * as core from "@/lib/i18n/core.messages";
 
+/**
+ * The root error boundary. It is part of every page's JavaScript, so it takes its texts from the
+ * core messages only, not from the whole catalogue (useT): the public pages stay light.
+ */
 export default function ErrorBoundary({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useT();
+  const texts = core[useLocale()].errors;
   return (
     <main id="tresc" className="flex min-h-[60dvh] items-center justify-center px-3 py-12">
       <div className="max-w-md text-center">
-        <h1 className="text-2xl font-semibold">{t("errors.errorTitle")}</h1>
-        <p className="mt-2 text-slate-700">{t("errors.errorText")}</p>
+        <h1 className="text-2xl font-semibold">{texts.errorTitle}</h1>
+        <p className="mt-2 text-slate-700">{texts.errorText}</p>
         <button type="button" className="btn-primary mt-6" onClick={reset}>
-          {t("errors.retry")}
+          {texts.retry}
         </button>
       </div>
     </main>

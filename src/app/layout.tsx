@@ -1,7 +1,7 @@
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
-import { I18nProvider } from "@/components/i18n";
+import { I18nProvider } from "@/components/i18n-provider";
 import { getLocale } from "@/server/i18n";
 import "./globals.css";
 

@@ -1,17 +1,10 @@
 "use client";
 
-import { createContext, useContext, useMemo } from "react";
-import { createTranslator, DEFAULT_LOCALE, type Locale, type Translate } from "@/lib/i18n/translator";
+import { useMemo } from "react";
+import { createTranslator, type Translate } from "@/lib/i18n/translator";
+import { useLocale } from "./i18n-provider";
 
-const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
-
-export function I18nProvider({ locale, children }: { locale: Locale; children: React.ReactNode }) {
-  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
-}
-
-export function useLocale(): Locale {
-  return useContext(LocaleContext);
-}
+export { I18nProvider, useLocale } from "./i18n-provider";
 
 export function useT(): Translate {
   const locale = useLocale();

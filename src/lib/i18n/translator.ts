@@ -3,11 +3,9 @@
  * language; English must have exactly the same keys (the type checker enforces it). Client-safe.
  */
 import { catalog, type Messages } from "./catalog";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
 
-export const LOCALES = ["pl", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "pl";
-export const LOCALE_COOKIE = "obieg-locale";
+export { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from "./locales";
 
 type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;

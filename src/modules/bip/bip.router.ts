@@ -41,12 +41,16 @@ import {
   updateBipSettings,
   withdrawBipArticle,
 } from "./bip.editor.service";
+import { thenRevalidatePublicBip as revalidating } from "./bip.revalidate";
 
 const edit = permissionProcedure("bip.edit");
 const publish = permissionProcedure("bip.publish");
 const manage = permissionProcedure("bip.manage");
 
-/** The BIP editor (staff): articles, versions, approval, attachments, menu, settings. Attachments are uploaded through POST /api/bip-redakcja/zalaczniki. */
+/**
+ * The BIP editor (staff): articles, versions, approval, attachments, menu, settings. Attachments are uploaded through POST /api/bip-redakcja/zalaczniki.
+ * Changes a reader can see (approve, withdraw, menu, settings) drop the cached public pages (`revalidating`).
+ */
 export const bipRouter = createTRPCRouter({
   articles: createTRPCRouter({
     list: edit.input(ZArticleListInput).output(ZArticleList).query(({ ctx, input }) => listBipArticles(ctx, input)),
@@ -54,23 +58,23 @@ export const bipRouter = createTRPCRouter({
     create: edit.input(ZCreateArticleInput).output(ZSavedVersion).mutation(({ ctx, input }) => createBipArticle(ctx, input)),
     saveDraft: edit.input(ZSaveDraftInput).output(ZSavedVersion).mutation(({ ctx, input }) => saveBipDraft(ctx, input)),
     submit: edit.input(ZArticleIdInput).output(z.void()).mutation(({ ctx, input }) => submitBipVersion(ctx, input.articleId)),
-    approve: publish.input(ZApproveInput).output(z.object({ publishAt: z.date() })).mutation(({ ctx, input }) => approveBipVersion(ctx, input)),
+    approve: publish.input(ZApproveInput).output(z.object({ publishAt: z.date() })).mutation(({ ctx, input }) => revalidating(approveBipVersion(ctx, input))),
     return: publish.input(ZReturnVersionInput).output(z.void()).mutation(({ ctx, input }) => returnBipVersion(ctx, input)),
-    withdraw: publish.input(ZWithdrawInput).output(z.void()).mutation(({ ctx, input }) => withdrawBipArticle(ctx, input)),
+    withdraw: publish.input(ZWithdrawInput).output(z.void()).mutation(({ ctx, input }) => revalidating(withdrawBipArticle(ctx, input))),
     removeAttachment: edit.input(ZAttachmentIdInput).output(z.void()).mutation(({ ctx, input }) => removeBipAttachment(ctx, input.attachmentId)),
   }),
   menu: createTRPCRouter({
     list: edit.output(z.array(ZMenuItemDto)).query(({ ctx }) => listBipMenu(ctx)),
     /** The menu editor's tree (bip.manage). */
     tree: manage.output(z.array(ZMenuItemDto)).query(({ ctx }) => listBipMenuForManager(ctx)),
-    add: manage.input(ZMenuAddInput).output(ZMenuItemDto).mutation(({ ctx, input }) => addBipMenuItem(ctx, input)),
-    update: manage.input(ZMenuUpdateInput).output(z.void()).mutation(({ ctx, input }) => updateBipMenuItem(ctx, input)),
-    move: manage.input(ZMenuMoveInput).output(z.void()).mutation(({ ctx, input }) => moveBipMenuItem(ctx, input)),
-    setVisible: manage.input(ZMenuVisibleInput).output(z.void()).mutation(({ ctx, input }) => setBipMenuItemVisible(ctx, input)),
-    delete: manage.input(ZMenuIdInput).output(z.void()).mutation(({ ctx, input }) => deleteBipMenuItem(ctx, input.id)),
+    add: manage.input(ZMenuAddInput).output(ZMenuItemDto).mutation(({ ctx, input }) => revalidating(addBipMenuItem(ctx, input))),
+    update: manage.input(ZMenuUpdateInput).output(z.void()).mutation(({ ctx, input }) => revalidating(updateBipMenuItem(ctx, input))),
+    move: manage.input(ZMenuMoveInput).output(z.void()).mutation(({ ctx, input }) => revalidating(moveBipMenuItem(ctx, input))),
+    setVisible: manage.input(ZMenuVisibleInput).output(z.void()).mutation(({ ctx, input }) => revalidating(setBipMenuItemVisible(ctx, input))),
+    delete: manage.input(ZMenuIdInput).output(z.void()).mutation(({ ctx, input }) => revalidating(deleteBipMenuItem(ctx, input.id))),
   }),
   settings: createTRPCRouter({
     get: manage.output(ZBipSettingsDto).query(({ ctx }) => getBipSettings(ctx)),
-    update: manage.input(ZBipSettingsInput).output(ZBipSettingsDto).mutation(({ ctx, input }) => updateBipSettings(ctx, input)),
+    update: manage.input(ZBipSettingsInput).output(ZBipSettingsDto).mutation(({ ctx, input }) => revalidating(updateBipSettings(ctx, input))),
   }),
 });

@@ -1,26 +1,8 @@
-import type { Metadata } from "next";
-import { env } from "@/env";
-import { BipShell } from "@/modules/bip/components/public/bip-shell";
-import { loadBipChrome } from "@/modules/bip/components/public/bip-data";
+import { BipFrame, bipFrameMetadata } from "@/modules/bip/components/public/bip-frame";
 
+/** The BIP pages rendered for each request: the home page, the menu's pages (with ?strona=), search. */
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { officeName, t } = await loadBipChrome();
-  return {
-    metadataBase: new URL(env.APP_URL),
-    title: { default: `${t("bip.title")} — ${officeName}`, template: `%s · BIP ${officeName}` },
-    alternates: { types: { "application/rss+xml": "/bip/ogloszenia.rss", "application/atom+xml": "/bip/ogloszenia.atom" } },
-    openGraph: { siteName: `BIP — ${officeName}`, locale: "pl_PL", type: "website" },
-  };
-}
+export const generateMetadata = bipFrameMetadata;
 
-/** The public BIP's frame (header with the BIP logo and search, the menu, the footer). */
-export default async function BipLayout({ children }: { children: React.ReactNode }) {
-  const { t, tree, settings, officeName } = await loadBipChrome();
-  return (
-    <BipShell t={t} tree={tree} settings={settings} officeName={officeName}>
-      {children}
-    </BipShell>
-  );
-}
+export default BipFrame;

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { bipMenuHref } from "@/modules/bip/bip.schemas";
 import { listAnnouncements } from "@/modules/bip/bip.public.service";
 import { ArticleList } from "@/modules/bip/components/public/article-list";
@@ -56,9 +55,9 @@ export default async function BipHome() {
         <ArticleList page={{ items: latest, total: latest.length, page: 1, pageSize: 8, pages: 1 }} t={t} locale={locale} pageHref={() => "/bip"} />
         <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {announcements && (
-            <Link className="link" href={bipMenuHref(announcements.path)}>
+            <a className="link" href={bipMenuHref(announcements.path)}>
               {t("bip.home.allAnnouncements")}
-            </Link>
+            </a>
           )}
           <a className="link" href="/bip/ogloszenia.rss">
             {t("bip.home.feeds")}

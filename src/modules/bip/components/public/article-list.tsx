@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/translator";
 import { bipArticleHref } from "../../bip.schemas";
 import type { BipArticleSummary, Page } from "../../bip.public.service";
@@ -12,9 +11,9 @@ export function ArticleList({ page, t, locale, pageHref }: { page: Page<BipArtic
         {page.items.map((a) => (
           <li key={a.seq} className="py-3">
             <h3 className="font-semibold">
-              <Link href={bipArticleHref(a.seq)} className="link">
+              <a href={bipArticleHref(a.seq)} className="link">
                 {a.title}
-              </Link>
+              </a>
             </h3>
             {a.summary && <p className="mt-1 text-sm text-slate-800">{a.summary}</p>}
             <p className="mt-1 text-xs text-slate-700">
@@ -36,15 +35,15 @@ export function Pages({ page, t, pageHref }: { page: Page<unknown>; t: Translate
   return (
     <nav aria-label={t("bip.pagination.label")} className="mt-4 flex flex-wrap items-center gap-3 text-sm print:hidden">
       {page.page > 1 && (
-        <Link className="btn-secondary" rel="prev" href={pageHref(page.page - 1)}>
+        <a className="btn-secondary" rel="prev" href={pageHref(page.page - 1)}>
           {t("bip.pagination.previous")}
-        </Link>
+        </a>
       )}
       <span aria-current="page">{t("bip.pagination.page", { page: page.page, pages: page.pages })}</span>
       {page.page < page.pages && (
-        <Link className="btn-secondary" rel="next" href={pageHref(page.page + 1)}>
+        <a className="btn-secondary" rel="next" href={pageHref(page.page + 1)}>
           {t("bip.pagination.next")}
-        </Link>
+        </a>
       )}
     </nav>
   );

@@ -2,7 +2,6 @@
  * One BIP article: the title, the notices (old version, withdrawn, restricted), the body, the
  * procedure card, the attachments and the information record (metryka) with the mandatory fields.
  */
-import Link from "next/link";
 import { formatDate, formatDateTime, formatNumber, type Locale, type Translate } from "@/lib/i18n/translator";
 import { bipArticleHref, bipAttachmentHref } from "../../bip.schemas";
 import type { BipArticleDto } from "../../bip.public.service";
@@ -24,9 +23,9 @@ export function ArticleView({ article, t, locale, print = false }: { article: Bi
         <p role="note" className="mt-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
           {t("bip.article.oldVersion", { n: v.number })}{" "}
           {!print && (
-            <Link className="link" href={bipArticleHref(article.seq)}>
+            <a className="link" href={bipArticleHref(article.seq)}>
               {t("bip.article.seeCurrent")}
-            </Link>
+            </a>
           )}
         </p>
       )}
@@ -116,12 +115,12 @@ export function ArticleView({ article, t, locale, print = false }: { article: Bi
         </dl>
         {!print && (
           <p className="mt-3 flex flex-wrap gap-x-4 gap-y-2 print:hidden">
-            <Link className="link" href={`${bipArticleHref(article.seq)}/zmiany`}>
+            <a className="link" href={`${bipArticleHref(article.seq)}/zmiany`}>
               {t("bip.article.changes")}
-            </Link>
-            <Link className="link" href={`${bipArticleHref(article.seq)}/druk${isCurrent ? "" : `?wersja=${v.number}`}`}>
+            </a>
+            <a className="link" href={`${bipArticleHref(article.seq)}/druk${isCurrent ? "" : `?wersja=${v.number}`}`}>
               {t("bip.article.print")}
-            </Link>
+            </a>
           </p>
         )}
       </section>

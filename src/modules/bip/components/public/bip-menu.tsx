@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { bipMenuHref } from "../../bip.schemas";
 import type { BipMenuNode } from "../../bip.public.service";
 
@@ -8,9 +7,9 @@ export function BipMenuList({ nodes, nested = false }: { nodes: readonly BipMenu
     <ul className={nested ? "ml-4 border-l border-slate-200 pl-2" : "space-y-0.5"}>
       {nodes.map((n) => (
         <li key={n.id}>
-          <Link href={bipMenuHref(n.path)} className="block rounded px-2 py-1.5 text-sm text-slate-800 underline-offset-2 hover:bg-brand-50 hover:text-brand-900 hover:underline">
+          <a href={bipMenuHref(n.path)} className="block rounded px-2 py-1.5 text-sm text-slate-800 underline-offset-2 hover:bg-brand-50 hover:text-brand-900 hover:underline">
             {n.title}
-          </Link>
+          </a>
           {n.children.length > 0 && <BipMenuList nodes={n.children} nested />}
         </li>
       ))}
@@ -26,9 +25,9 @@ export function Breadcrumbs({ items, label }: { items: { title: string; href?: s
           <li key={`${i}-${item.title}`} className="flex items-center gap-1">
             {i > 0 && <span aria-hidden="true">›</span>}
             {item.href && i < items.length - 1 ? (
-              <Link href={item.href} className="link font-normal">
+              <a href={item.href} className="link font-normal">
                 {item.title}
-              </Link>
+              </a>
             ) : (
               <span aria-current={i === items.length - 1 ? "page" : undefined}>{item.title}</span>
             )}

@@ -2,12 +2,18 @@
  * The frame of every public BIP page: skip link, the BIP logo linking to the national portal,
  * the office's name, search, the subject menu (a <details> disclosure on phones — no JavaScript),
  * the footer with the editors' contacts and the mandatory links. No ads.
+ * Plain <a> links to the BIP's own pages, not next/link: the public pages are cached HTML that loads
+ * fast on its own and works without JavaScript, and <Link> would prefetch every page in view on
+ * every visit (<Link prefetch={false}> only where the linter asks for it, outside the BIP).
  */
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n/translator";
 import { BIP_PATH, bipMenuHref } from "../../bip.schemas";
 import { findSpecial, type BipMenuNode, type BipSettingsDto } from "../../bip.public.service";
 import { BipMenuList } from "./bip-menu";
+
+/** Footer links: at least 24 px tall (WCAG 2.5.8 target size) though the text is small. */
+const FOOTER_LINK = "link inline-block py-1";
 
 export function SearchForm({ t, defaultValue = "", id = "bip-q" }: { t: Translate; defaultValue?: string; id?: string }) {
   return (
@@ -39,9 +45,9 @@ export function BipShell({ t, tree, settings, officeName, children }: { t: Trans
             <img src="/bip-logo.svg" alt={t("bip.logoAlt")} width={96} height={48} />
           </a>
           <div className="min-w-0 flex-1">
-            <Link href={BIP_PATH} className="block text-lg font-semibold leading-tight text-slate-900 hover:underline">
+            <a href={BIP_PATH} className="block text-lg font-semibold leading-tight text-slate-900 hover:underline">
               {officeName}
-            </Link>
+            </a>
             <p className="text-sm text-slate-700">{t("bip.title")}</p>
           </div>
           <div className="w-full md:w-auto print:hidden">
@@ -74,50 +80,50 @@ export function BipShell({ t, tree, settings, officeName, children }: { t: Trans
             {settings.editorPhone && <p>{t("bip.footer.phone", { phone: settings.editorPhone })}</p>}
             {settings.editorEmail && (
               <p>
-                <a className="link" href={`mailto:${settings.editorEmail}`}>
+                <a className={FOOTER_LINK} href={`mailto:${settings.editorEmail}`}>
                   {t("bip.footer.email", { email: settings.editorEmail })}
                 </a>
               </p>
             )}
             {editors && (
               <p>
-                <Link className="link" href={bipMenuHref(editors.path)}>
+                <a className={FOOTER_LINK} href={bipMenuHref(editors.path)}>
                   {editors.title}
-                </Link>
+                </a>
               </p>
             )}
           </div>
           <ul className="space-y-1">
             {a11y && (
               <li>
-                <Link className="link" href={bipMenuHref(a11y.path)}>
+                <a className={FOOTER_LINK} href={bipMenuHref(a11y.path)}>
                   {t("bip.footer.accessibility")}
-                </Link>
+                </a>
               </li>
             )}
             {manual && (
               <li>
-                <Link className="link" href={bipMenuHref(manual.path)}>
+                <a className={FOOTER_LINK} href={bipMenuHref(manual.path)}>
                   {t("bip.footer.instructions")}
-                </Link>
+                </a>
               </li>
             )}
             <li>
-              <a className="link" href={`${BIP_PATH}/ogloszenia.rss`}>
+              <a className={FOOTER_LINK} href={`${BIP_PATH}/ogloszenia.rss`}>
                 {t("bip.footer.feeds")}
               </a>
               {" · "}
-              <a className="link" href={`${BIP_PATH}/ogloszenia.atom`}>
+              <a className={FOOTER_LINK} href={`${BIP_PATH}/ogloszenia.atom`}>
                 {t("bip.footer.atom")}
               </a>
             </li>
             <li>
-              <Link className="link" href="/api/bip/artykuly" prefetch={false}>
+              <Link className={FOOTER_LINK} href="/api/bip/artykuly" prefetch={false}>
                 {t("bip.footer.api")}
               </Link>
             </li>
             <li>
-              <Link className="link" href="/">
+              <Link className={FOOTER_LINK} href="/" prefetch={false}>
                 {t("bip.footer.officePage")}
               </Link>
             </li>

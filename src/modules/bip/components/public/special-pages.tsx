@@ -2,7 +2,6 @@
  * The pages the BIP builds from the system's own data (BipMenuItem.kind = SPECIAL). Server
  * components; each takes what it shows as props (the page loads it through the public service).
  */
-import Link from "next/link";
 import type { Locale, Translate } from "@/lib/i18n/translator";
 import { bipArticleHref } from "../../bip.schemas";
 import type { BipArticleSummary, BipDepartmentNode, BipOfficeDto, BipSettingsDto, Page } from "../../bip.public.service";
@@ -212,9 +211,9 @@ export function ProceduresPage({ cards, t, locale, pageHref }: { cards: Page<Bip
             <li key={c.seq} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div>
                 <h3 className="font-semibold">
-                  <Link className="link" href={bipArticleHref(c.seq)}>
+                  <a className="link" href={bipArticleHref(c.seq)}>
                     {c.title}
-                  </Link>
+                  </a>
                 </h3>
                 {c.summary && <p className="text-sm text-slate-800">{c.summary}</p>}
               </div>

@@ -92,7 +92,7 @@ export default async function BipMenuPage({ params, searchParams }: Props) {
             <h2 className="mt-2 text-lg font-semibold">{t("bip.special.unpublishedTitle")}</h2>
             <TextParagraphs text={t("bip.special.unpublished")} />
             <p className="mt-4">
-              <Link className="btn-primary" href="/esp/formularz/pismo-ogolne">
+              <Link className="btn-primary" href="/esp/formularz/pismo-ogolne" prefetch={false}>
                 {t("bip.special.unpublishedApply")}
               </Link>
             </p>
@@ -147,9 +147,9 @@ function Subsections({ node, label }: { node: BipMenuNode; label: string }) {
       <ul className="flex flex-wrap gap-2">
         {node.children.map((c) => (
           <li key={c.id}>
-            <Link className="btn-secondary" href={bipMenuHref(c.path)}>
+            <a className="btn-secondary" href={bipMenuHref(c.path)}>
               {c.title}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { env } from "@/env";
 import { bipArticleHref } from "@/modules/bip/bip.schemas";
@@ -32,9 +31,9 @@ export default async function BipPrintPage(props: Props) {
   return (
     <div className="mx-auto max-w-3xl bg-white px-4 py-6 print:p-0">
       <p className="mb-4 flex flex-wrap justify-between gap-2 text-sm print:hidden">
-        <Link className="link" href={bipArticleHref(article.seq)}>
+        <a className="link" href={bipArticleHref(article.seq)}>
           {t("bip.article.backToArticle")}
-        </Link>
+        </a>
       </p>
       <p className="mb-4 border-b border-slate-300 pb-2 text-sm">
         {t("bip.title")} — {officeName}

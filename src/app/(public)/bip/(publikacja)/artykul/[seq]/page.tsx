@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { bipArticleHref, bipMenuHref } from "@/modules/bip/bip.schemas";
-import { getPublicArticle, recordArticleView } from "@/modules/bip/bip.public.service";
+import { getPublicArticle } from "@/modules/bip/bip.public.service";
 import { ArticleView } from "@/modules/bip/components/public/article-view";
 import { absoluteUrl, loadBipChrome } from "@/modules/bip/components/public/bip-data";
 import { Breadcrumbs } from "@/modules/bip/components/public/bip-menu";
 import { JsonLd } from "@/modules/bip/components/public/json-ld";
+import { ViewBeacon } from "@/modules/bip/components/public/view-beacon";
 
 type Props = { params: Promise<{ seq: string }> };
 
@@ -32,11 +32,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** One BIP article (its current published version); counts the view. */
+/**
+ * One BIP article (its current published version). Served from the cache (see the layout): the
+ * view count shown is the one at rendering, and the ViewBeacon counts this view.
+ */
 export default async function BipArticlePage({ params }: Props) {
-  const { db, t, locale, article, officeName } = await load(params);
-  await recordArticleView(db, article.seq, (await headers()).get("user-agent"));
-  const shown = { ...article, viewCount: article.viewCount + 1 };
+  const { t, locale, article, officeName } = await load(params);
   const v = article.version;
   return (
     <>
@@ -63,7 +64,8 @@ export default async function BipArticlePage({ params }: Props) {
           { title: v.title },
         ]}
       />
-      <ArticleView article={shown} t={t} locale={locale} />
+      <ArticleView article={article} t={t} locale={locale} />
+      <ViewBeacon seq={article.seq} />
     </>
   );
 }

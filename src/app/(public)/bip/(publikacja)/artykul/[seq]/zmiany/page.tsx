@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate, formatDateTime } from "@/lib/i18n/translator";
 import { diffText } from "@/modules/bip/bip.diff";
@@ -55,9 +54,9 @@ export default async function BipChangesPage({ params }: Props) {
             {[...entries].reverse().map((e) => (
               <tr key={e.number} className="border-b border-slate-200 align-top">
                 <th scope="row" className="px-3 py-2">
-                  <Link className="link" href={bipVersionHref(register.seq, e.number)} aria-label={t("bip.changes.show", { n: e.number })}>
+                  <a className="link" href={bipVersionHref(register.seq, e.number)} aria-label={t("bip.changes.show", { n: e.number })}>
                     {e.number}
-                  </Link>
+                  </a>
                 </th>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <time dateTime={e.publishedAt.toISOString()}>{formatDateTime(e.publishedAt, locale)}</time>
