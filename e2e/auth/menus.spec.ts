@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, isMobile, openMenu, signIn } from "../helpers";
 
-const MAIN = ["Pulpit", "Do mnie", "Powiadomienia", "Polecenia", "Wyszukiwarka", "Struktura urzędu"];
+const MAIN = ["Pulpit", "Do mnie", "Powiadomienia", "Komunikator", "Polecenia", "Wyszukiwarka", "Struktura urzędu"];
 const DOCUMENTS = ["Pisma przychodzące", "Pisma wychodzące", "Pisma wewnętrzne", "Sprawy", "Baza teleadresowa", "Weryfikacja podpisu"];
 const ADMIN = ["Urząd i lokalizacje", "Komórki organizacyjne", "Stanowiska", "Użytkownicy", "Rejestry kancelarii", "Ścieżki akceptacji", "Wykaz akt (JRWA)", "Dziennik zdarzeń", "Zadania w tle", "Poczta wychodząca", "Certyfikaty podpisu", "Indeks wyszukiwarki"];
 const BIP_MANAGE = ["Menu BIP", "Ustawienia BIP"];
@@ -24,8 +24,8 @@ for (const [role, expected] of Object.entries(MENUS) as [keyof typeof DEMO, stri
     await signIn(page, DEMO[role]);
     const nav = await openMenu(page);
     const links = nav.getByRole("link");
-    // "Do mnie" carries the count of what waits ("Do mnie — czeka: 3").
-    await expect(links).toHaveText(expected.map((item) => (item === "Do mnie" ? /^Do mnie/ : item)));
+    // "Do mnie" and "Komunikator" carry counts (what waits, unread messages) when there are any.
+    await expect(links).toHaveText(expected.map((item) => (item === "Do mnie" || item === "Komunikator" ? new RegExp(`^${item}`) : item)));
     for (const item of ALL_ITEMS.filter((i) => !expected.includes(i))) {
       await expect(nav.getByRole("link", { name: item })).toHaveCount(0);
     }

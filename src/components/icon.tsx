@@ -24,12 +24,13 @@ const PATHS: Record<IconName | "menu" | "close" | "logout" | "user", string> = {
   envelope: "M3 5h18v14H3zM3 5l9 8 9-8",
   signature: "M3 17c3-6 5-9 7-9s-1 9 2 9 3-5 5-5 2 3 4 3M3 21h18",
   globe: "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c3 3 3 15 0 18M12 3c-3 3-3 15 0 18",
-  search: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M21 21l-5-5",
-  tasks: "M9 5h10M9 12h10M9 19h10M4 5l1 1 2-2M4 12l1 1 2-2M4 19l1 1 2-2",
   menu: "M4 6h16M4 12h16M4 18h16",
   close: "M6 6l12 12M18 6 6 18",
   logout: "M15 17l5-5-5-5M20 12H9M12 21H5a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h7",
   user: "M20 21v-1a5 5 0 0 0-5-5H9a5 5 0 0 0-5 5v1M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8",
+  search: "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14M21 21l-5-5",
+  chat: "M4 5h16v11H9l-5 4zM8 9h8M8 12h5",
+  tasks: "M9 5h10M9 12h10M9 19h10M4 5l1 1 2-2M4 12l1 1 2-2M4 19l1 1 2-2",
 };
 
 export function Icon({ name, className = "size-5" }: { name: keyof typeof PATHS; className?: string }) {

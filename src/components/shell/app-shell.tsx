@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ChatDelivery } from "@/modules/chat/components/chat-delivery";
 import { NotificationBell } from "@/modules/notifications/components/notification-bell";
 import { LiveStatus } from "@/modules/realtime/components/live-status";
 import { RealtimeProvider } from "@/modules/realtime/components/realtime-provider";
@@ -36,6 +37,7 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
     <TRPCReactProvider>
       <RealtimeProvider>
       <SessionKeepAlive />
+      <ChatDelivery />
       <SearchPalette />
       <a href="#tresc" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-brand-900">
         {t("app.skipToContent")}

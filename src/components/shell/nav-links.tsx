@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { ChatNavBadge } from "@/modules/chat/components/chat-nav-badge";
 import { useNotificationSummary } from "@/modules/notifications/components/use-summary";
 import { countLabel } from "@/lib/paging";
 import { useT } from "../i18n";
@@ -38,6 +39,7 @@ export function NavLinks({ sections, onNavigate }: { sections: NavSection[]; onN
                         {countLabel(inbox)}
                       </span>
                     )}
+                    {item.href === "/komunikator" && <ChatNavBadge current={current} />}
                   </Link>
                 </li>
               );

@@ -39,6 +39,7 @@ export type IconName =
   | "signature"
   | "globe"
   | "search"
+  | "chat"
   | "tasks";
 
 export const NAV: NavSection[] = [
@@ -48,6 +49,7 @@ export const NAV: NavSection[] = [
       { href: "/pulpit", label: "nav.dashboard", permission: "dashboard.view", icon: "home" },
       { href: "/do-mnie", label: "nav.inbox", permission: "documents.work", icon: "inbox" },
       { href: "/powiadomienia", label: "nav.notifications", permission: "dashboard.view", icon: "bell" },
+      { href: "/komunikator", label: "nav.chat", permission: "dashboard.view", icon: "chat" },
       { href: "/polecenia", label: "nav.tasks", permission: "dashboard.view", icon: "tasks" },
       { href: "/szukaj", label: "nav.search", permission: "dashboard.view", icon: "search" },
       { href: "/struktura", label: "nav.directory", permission: "directory.view", icon: "building" },

@@ -24,7 +24,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
   return (
     <HydrateClient>
       <PageHeader title={t("org.directory.title")} description={t("org.directory.description")} />
-      <DirectoryView query={query} canSeeInactive={canSeeInactive} />
+      <DirectoryView query={query} canSeeInactive={canSeeInactive} selfId={actor.id} />
     </HydrateClient>
   );
 }

@@ -12,12 +12,13 @@ import { Pager } from "@/components/pagination";
 import { useTRPC } from "@/trpc/react";
 import { staffQueryHref, type DirectoryDepartment, type DirectoryNode, type StaffQuery } from "../org.schemas";
 import { OnlineBadge } from "@/modules/realtime/components/online-badge";
+import { WriteToButton } from "@/modules/chat/components/new-conversation";
 
 /**
  * Struktura urzędu: the staff search (state in the address, so results are bookmarkable and the
  * page links are real links), the chosen komórka's card and the tree of komórki.
  */
-export function DirectoryView({ query, canSeeInactive }: { query: StaffQuery; canSeeInactive: boolean }) {
+export function DirectoryView({ query, canSeeInactive, selfId }: { query: StaffQuery; canSeeInactive: boolean; selfId?: string }) {
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -123,6 +124,11 @@ export function DirectoryView({ query, canSeeInactive }: { query: StaffQuery; ca
                           <Badge tone="slate" className="ml-2">
                             {t("org.directory.inactive")}
                           </Badge>
+                        )}
+                        {u.active && u.id !== selfId && (
+                          <span className="block">
+                            <WriteToButton userId={u.id} name={`${u.firstName} ${u.lastName}`} />
+                          </span>
                         )}
                       </th>
                       <td className="min-w-32" data-label={t("org.directory.position")}>

@@ -21,10 +21,12 @@ interface RealtimeContextValue {
   connected: boolean;
   /** Ids of the staff signed in right now (presence-office), across all offices. */
   online: ReadonlySet<string>;
+  /** The tab's live client (null until it starts connecting): for channels joined only while a view is open. */
+  client: Pusher | null;
 }
 
 const NOBODY: ReadonlySet<string> = new Set();
-const RealtimeContext = createContext<RealtimeContextValue>({ subscribe: () => () => undefined, connected: false, online: NOBODY });
+const RealtimeContext = createContext<RealtimeContextValue>({ subscribe: () => () => undefined, connected: false, online: NOBODY, client: null });
 
 export function useRealtime(): RealtimeContextValue {
   return useContext(RealtimeContext);
@@ -53,6 +55,32 @@ export function useLiveSignal(topics: Topic[], onSignal: () => void, debounceMs 
   }, [key, subscribe, debounceMs]);
 }
 
+/**
+ * Joins `channel` while the calling component is mounted (e.g. an open conversation's
+ * private-chat-<id>, authorized by /api/realtime/auth) and runs `handlers[event](data)` for its events.
+ */
+export function useChannelEvents(channel: string | null, handlers: Record<string, (data: unknown) => void>): void {
+  const { client } = useRealtime();
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  const events = Object.keys(handlers).sort().join(",");
+  useEffect(() => {
+    if (!client || !channel) return;
+    const subscription = client.subscribe(channel);
+    const bound = events.split(",").map((event) => {
+      const callback = (data: unknown) => latest.current[event]?.(data);
+      subscription.bind(event, callback);
+      return [event, callback] as const;
+    });
+    return () => {
+      bound.forEach(([event, callback]) => subscription.unbind(event, callback));
+      client.unsubscribe(channel);
+    };
+  }, [client, channel, events]);
+}
+
 export function RealtimeProvider({ children }: { children: React.ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -60,6 +88,7 @@ export function RealtimeProvider({ children }: { children: React.ReactNode }) {
   const listeners = useRef(new Set<Listener>());
   const [connected, setConnected] = useState(false);
   const [online, setOnline] = useState<ReadonlySet<string>>(NOBODY);
+  const [client, setClient] = useState<Pusher | null>(null);
   const [value] = useState<Pick<RealtimeContextValue, "subscribe">>(() => ({
     subscribe(listener) {
       listeners.current.add(listener);
@@ -81,7 +110,10 @@ export function RealtimeProvider({ children }: { children: React.ReactNode }) {
       disableStats: true,
       channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
     });
-    client.connection.bind("state_change", ({ current }: { current: string }) => setConnected(current === "connected"));
+    client.connection.bind("state_change", ({ current }: { current: string }) => {
+      setClient(client);
+      setConnected(current === "connected");
+    });
     const onChanged = (signal: ChangedSignal) => {
       // The bell, the inbox badge and every list fed by tRPC refetch; server-rendered pages follow via <LiveRefresh>.
       void queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
@@ -106,10 +138,11 @@ export function RealtimeProvider({ children }: { children: React.ReactNode }) {
     }
     return () => {
       client.disconnect();
+      setClient(null);
       setConnected(false);
       setOnline(NOBODY);
     };
   }, [setup.data, queryClient, trpc]);
 
-  return <RealtimeContext.Provider value={{ ...value, connected, online }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ ...value, connected, online, client }}>{children}</RealtimeContext.Provider>;
 }
