@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO, isMobile, signIn, signOut, spareClerk, uniqueSuffix } from "../helpers";
+import { expectNoViolations } from "../axe";
 
 /**
  * Search (issue 6): a clerk finds a letter and its case typing part of a word without Polish
@@ -42,10 +42,6 @@ async function openPalette(page: Page) {
   return dialog;
 }
 
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`), what).toEqual([]);
-}
 
 function trpcQuery(request: APIRequestContext, path: string, input: unknown) {
   return request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
