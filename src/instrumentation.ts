@@ -17,10 +17,11 @@ export async function register() {
     const { scheduleMaintenance } = await import("./server/jobs/maintenance");
     const { scheduleEspExpiry } = await import("./modules/outgoing/outgoing.esp");
     const { scheduleTaskReminders } = await import("./modules/tasks/tasks.jobs");
+    const { notifyUnreadMessages } = await import("./modules/chat/chat.service");
     startOutboxWorker(getDb);
     await database.listen("obieg_outbox", wakeOutboxWorker).catch((error: unknown) => console.error("[outbox] LISTEN failed, polling only", error));
     const schedule = () =>
-      Promise.all([scheduleDailyJobs(database.prisma), scheduleMaintenance(database.prisma), scheduleEspExpiry(database.prisma), scheduleTaskReminders(database.prisma)]).catch((error: unknown) => console.error("[schedule] failed", error));
+      Promise.all([scheduleDailyJobs(database.prisma), scheduleMaintenance(database.prisma), scheduleEspExpiry(database.prisma), scheduleTaskReminders(database.prisma), notifyUnreadMessages(database.prisma)]).catch((error: unknown) => console.error("[schedule] failed", error));
     void schedule();
     // An empty search index over a database with records (e.g. a fresh Meilisearch): rebuild it in the background.
     const { ensureSearchIndex } = await import("./modules/search/search.admin");

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authorizeChannel } from "@/modules/realtime/realtime.service";
 import type { ServiceContext } from "@/server/context";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { actorOf, createDepartment, createUser, errorOf, TEST_META } from "@/test/factories";
+import { actorOf, createDepartment, createSubstitution, createUser, errorOf, TEST_META } from "@/test/factories";
+import { todayInPoland } from "@/lib/i18n/translator";
 import {
   addMembers,
   createGroupConversation,
@@ -19,6 +20,7 @@ import {
   listMessages,
   markDelivered,
   markRead,
+  notifyUnreadMessages,
   openDirectConversation,
   removeMember,
   searchMessages,
@@ -217,5 +219,30 @@ describe.each(TEST_DB_KINDS)("komunikator (%s)", (kind) => {
     expect(second.messages.map((m) => m.body)).toEqual(["Wiadomość 3", "Wiadomość 2"]);
     const third = await listMessages(celina, { conversationId: id, limit: 2, before: second.olderCursor! });
     expect(third).toMatchObject({ messages: [{ body: "Wiadomość 1" }], olderCursor: null });
+  });
+
+  it("e-mails about messages unread for 5 minutes, once per batch, never to a substitute", async () => {
+    const zofia = await ctxOf((await createUser(prisma, { firstName: "Zofia", lastName: "Zastępczyni", departmentId: ids.fn })).id);
+    const today = todayInPoland();
+    await createSubstitution(prisma, { absentId: celina.actor.id, substituteId: zofia.actor.id, dateFrom: today, dateTo: today, createdById: obcy.actor.id });
+    const { id } = await openDirectConversation(obcy, celina.actor.id);
+    await sendMessage(obcy, { conversationId: id, clientId: clientId(), body: "Pilne: proszę o telefon" });
+    await sendMessage(obcy, { conversationId: id, clientId: clientId(), body: "Chodzi o fakturę" });
+    const notices = () => prisma.notification.findMany({ where: { type: "chat.unread", link: `/komunikator/${id}` }, select: { userId: true, params: true } });
+    // Not yet: the messages are fresh.
+    await notifyUnreadMessages(prisma);
+    expect(await notices()).toEqual([]);
+    const later = new Date(Date.now() + 6 * 60_000);
+    await notifyUnreadMessages(prisma, later);
+    expect(await notices()).toEqual([{ userId: celina.actor.id, params: { from: "Olaf Obcy", count: 2, conversation: "Olaf Obcy" } }]);
+    expect(await prisma.emailMessage.count({ where: { toUserId: celina.actor.id, subject: { contains: "2 nieprzeczytane wiadomości" } } })).toBe(1);
+    // The same messages are never announced again; read ones are not announced at all.
+    await notifyUnreadMessages(prisma, new Date(later.getTime() + 60 * 60_000));
+    expect(await notices()).toHaveLength(1);
+    const third = await sendMessage(obcy, { conversationId: id, clientId: clientId(), body: "Już nieaktualne" });
+    await markRead(celina, { conversationId: id, seq: third.seq });
+    await notifyUnreadMessages(prisma, new Date(later.getTime() + 60 * 60_000));
+    expect(await notices()).toHaveLength(1);
+    expect(await prisma.notification.count({ where: { userId: zofia.actor.id, type: "chat.unread" } })).toBe(0);
   });
 });

@@ -14,6 +14,7 @@ import { env } from "@/env";
 import { foldText } from "@/lib/polish";
 import { caseVisibleWhere, documentVisibleWhere, loadWorkScope } from "@/modules/documents/documents.policy";
 import { documentHref, documentLabel } from "@/modules/documents/document-label";
+import { notify } from "@/modules/notifications/notifications.service";
 import { CHANNEL } from "@/modules/realtime/realtime.channels";
 import { realtimeSignalJob } from "@/modules/realtime/realtime.jobs";
 import { recordAudit } from "@/server/audit/audit";
@@ -557,4 +558,51 @@ export async function searchMessages(ctx: ServiceContext, raw: unknown): Promise
 /** Channel authorization for private-chat-<id>: current members only. */
 export async function mayJoinConversationChannel(db: Db, userId: string, conversationId: string): Promise<boolean> {
   return (await findMembership(db, conversationId, userId)) !== null;
+}
+
+// — e-mail about unread messages —
+
+/** Messages unread this long are announced (per the person's notification preference). */
+export const UNREAD_NOTICE_MINUTES = 5;
+
+/**
+ * Tells each person about messages waiting for them longer than UNREAD_NOTICE_MINUTES: one notice
+ * per batch (the newest seq announced is remembered, so the same messages are never announced
+ * twice, even by two servers at once), never copied to substitutes. Run every minute.
+ */
+export async function notifyUnreadMessages(db: Db, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNREAD_NOTICE_MINUTES * 60_000);
+  const due = await db.$queryRaw<{ conversationId: string; userId: string; lastSeq: bigint; n: bigint | number; authors: string; kind: string; title: string | null }[]>`
+    SELECT cm."conversationId", cm."userId", c."lastSeq", count(*) AS n, c."kind"::text AS kind, c."title",
+           string_agg(DISTINCT u."firstName" || ' ' || u."lastName", ', ') AS authors
+    FROM "ConversationMember" cm
+    JOIN "Conversation" c ON c."id" = cm."conversationId"
+    JOIN "ChatMessage" m ON m."conversationId" = cm."conversationId" AND m."seq" > GREATEST(cm."readSeq", cm."emailedSeq")
+                        AND m."authorId" <> cm."userId" AND m."deletedAt" IS NULL
+    JOIN "User" u ON u."id" = m."authorId"
+    WHERE cm."leftAt" IS NULL AND c."lastSeq" > GREATEST(cm."readSeq", cm."emailedSeq")
+    GROUP BY cm."conversationId", cm."userId", c."lastSeq", c."kind", c."title"
+    HAVING min(m."createdAt") <= ${cutoff}
+    LIMIT 500`;
+  let sent = 0;
+  for (const d of due) {
+    sent += await db.$transaction(async (tx) => {
+      // Whoever marks it first announces it; a concurrent run (another server) finds nothing to do.
+      const claimed = await tx.conversationMember.updateMany({
+        where: { conversationId: d.conversationId, userId: d.userId, emailedSeq: { lt: d.lastSeq }, readSeq: { lt: d.lastSeq } },
+        data: { emailedSeq: d.lastSeq },
+      });
+      if (!claimed.count) return 0;
+      return notify(tx, {
+        type: "chat.unread",
+        userIds: [d.userId],
+        params: { from: d.authors, count: Number(d.n), conversation: d.kind === "DIRECT" ? d.authors : (d.title ?? "") },
+        link: `/komunikator/${d.conversationId}`,
+        dedupeKey: `chat-unread:${d.conversationId}:${d.lastSeq}`,
+        personal: true,
+        now,
+      });
+    });
+  }
+  return sent;
 }

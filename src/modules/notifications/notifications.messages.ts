@@ -93,6 +93,14 @@ export const pl = {
         body: "„{subject}” — {recipient} potwierdził(a) odbiór {confirmed}. UPD jest w plikach pisma.",
       },
     },
+    chat: {
+      unread: {
+        name: "Nieprzeczytane wiadomości",
+        description: "Wiadomości w komunikatorze czekają na mnie dłużej niż 5 minut.",
+        title: "{count|nieprzeczytana wiadomość|nieprzeczytane wiadomości|nieprzeczytanych wiadomości}: {conversation}",
+        body: "Od: {from}.",
+      },
+    },
     task: {
       assigned: { name: "Nowe polecenie dla mnie", description: "Przełożony dał mi polecenie.", title: "Polecenie nr {number}: {title}", body: "Od: {by}. Termin: {due}." },
       commented: { name: "Komentarz w poleceniu", description: "Ktoś skomentował, zapytał lub zgłosił postęp w poleceniu, które dałem lub wykonuję.", title: "Komentarz w poleceniu nr {number}", body: "„{title}” — {by}: {comment}" },
@@ -203,6 +211,14 @@ export const en: typeof pl = {
         description: "The addressee confirmed receipt of a letter delivered to their ESP account (the UPD is attached to the letter).",
         title: "Collected in the ESP: {label}",
         body: "“{subject}” — {recipient} confirmed receipt on {confirmed}. The UPD is among the letter's files.",
+      },
+    },
+    chat: {
+      unread: {
+        name: "Unread messages",
+        description: "Messenger messages have waited for me for more than 5 minutes.",
+        title: "{count|unread message|unread messages}: {conversation}",
+        body: "From: {from}.",
       },
     },
     task: {

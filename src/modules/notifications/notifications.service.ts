@@ -30,11 +30,13 @@ export interface NotifyInput<T extends NotificationType> {
   actorId?: string | null;
   /** Stored once per person (e.g. "deadline approaching" for one case and due date). */
   dedupeKey?: string;
+  /** Personal matters (chat messages) are not copied to the person's substitutes. */
+  personal?: boolean;
   now?: Date;
 }
 
 /**
- * Notifies people (and whoever substitutes them today) in the caller's transaction. Returns how
+ * Notifies people (and, unless `personal`, whoever substitutes them today) in the caller's transaction. Returns how
  * many notifications were stored.
  */
 export async function notify<T extends NotificationType>(tx: Tx, input: NotifyInput<T>): Promise<number> {
@@ -42,7 +44,7 @@ export async function notify<T extends NotificationType>(tx: Tx, input: NotifyIn
   const direct = [...new Set(input.userIds.filter((id): id is string => Boolean(id) && id !== input.actorId))];
   if (direct.length === 0) return 0;
   const today = fromDateOnly(todayInPoland(now));
-  const substitutions = await tx.substitution.findMany({
+  const substitutions = input.personal ? [] : await tx.substitution.findMany({
     where: { absentId: { in: direct }, cancelledAt: null, dateFrom: { lte: today }, dateTo: { gte: today } },
     select: { substituteId: true, absent: { select: { firstName: true, lastName: true } } },
   });

@@ -32,6 +32,8 @@ export interface NotificationParams {
   "task.due-soon": TaskParams;
   "task.overdue": TaskParams;
   "task.overdue-given": TaskParams;
+  /** Komunikator: messages unread for a few minutes (one notice per batch; never copied to substitutes). */
+  "chat.unread": { from: string; count: number; conversation: string };
 }
 
 /** A task's number, title, the person who acted (or the assignee, in reminders), its deadline and the comment. */
@@ -39,7 +41,7 @@ export type TaskParams = { number: string; title: string; by: string; due: strin
 
 export type NotificationType = keyof NotificationParams;
 
-export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed", "esp.delivery-expired", "esp.delivery-confirmed", "task.assigned", "task.commented", "task.done", "task.confirmed", "task.returned", "task.cancelled", "task.due-soon", "task.overdue", "task.overdue-given"] as const satisfies readonly NotificationType[];
+export const NOTIFICATION_TYPES = ["letter.assigned", "approval.requested", "approval.decided", "case.deadline-approaching", "case.deadline-missed", "esp.delivery-expired", "esp.delivery-confirmed", "task.assigned", "task.commented", "task.done", "task.confirmed", "task.returned", "task.cancelled", "task.due-soon", "task.overdue", "task.overdue-given", "chat.unread"] as const satisfies readonly NotificationType[];
 
 const _everyTypeListed: [Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[number]>] extends [never] ? true : never = true;
 void _everyTypeListed;
@@ -61,6 +63,7 @@ export const DEFAULT_DELIVERY: Record<NotificationType, Delivery> = {
   "task.due-soon": "EMAIL",
   "task.overdue": "EMAIL",
   "task.overdue-given": "EMAIL",
+  "chat.unread": "EMAIL",
 };
 
 export function isNotificationType(value: string): value is NotificationType {
