@@ -5,7 +5,8 @@ import { DEMO, person, uniqueSuffix } from "../helpers";
  * The office answers a citizen through the ESP: a clerk drafts the reply with the channel
  * "skrzynka podawcza urzędu (ESP)", the head approves, the kancelaria dispatches; the citizen (on a
  * 360 px phone) is told by e-mail, sees only the sender and number until confirming receipt, then
- * reads the letter and downloads the UPD; the UPD is attached to the letter in the office.
+ * reads the letter and downloads the UPD; the UPD is attached to the letter, in its case, and the
+ * case's metryka records the receipt.
  */
 test.skip(({ isMobile }) => !isMobile, "the citizen's journey runs at 360 px");
 
@@ -33,7 +34,7 @@ async function citizenSignsIn(page: Page, browser: Browser, email: string) {
   await expect(page.getByRole("heading", { level: 1, name: "Moje konto" })).toBeVisible();
 }
 
-test("a clerk answers through the ESP; the citizen confirms receipt and the UPD appears with the letter", async ({ page, browser }, info) => {
+test("a clerk answers in a case through the ESP; the citizen confirms receipt and the UPD appears with the letter and in the case", async ({ page, browser }, info) => {
   test.setTimeout(300_000);
   const suffix = uniqueSuffix(info);
   const email = `odbiorca.${suffix.toLowerCase()}@example.pl`;
@@ -52,9 +53,17 @@ test("a clerk answers through the ESP; the citizen confirms receipt and the UPD 
   await page.getByRole("button", { name: "Złóż pismo" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Pismo zostało złożone" })).toBeVisible({ timeout: 30_000 });
 
-  // The clerk answers through the ESP; the head approves; the kancelaria dispatches.
+  // The clerk answers in a case through the ESP; the head approves; the kancelaria dispatches.
   const clerk = await person(browser, DEMO.pracownik);
-  await clerk.goto("/pisma/wychodzace/nowe");
+  await clerk.goto("/sprawy/nowa");
+  await clerk.getByRole("combobox", { name: "Klasa z wykazu akt (JRWA)" }).fill("6220");
+  await clerk.getByRole("option", { name: /^6220 Ocena oddziaływania/ }).click();
+  await clerk.getByRole("textbox", { name: "Tytuł sprawy" }).fill(`Naprawa chodnika ${suffix}`);
+  await clerk.getByRole("button", { name: "Załóż sprawę" }).click();
+  await expect(clerk).toHaveURL(/\/sprawy\/(?!nowa)[a-z0-9]+$/);
+  const caseUrl = new URL(clerk.url()).pathname;
+  await clerk.getByRole("link", { name: "Nowe pismo wychodzące" }).click();
+  await expect(clerk.getByRole("heading", { level: 1, name: "Nowe pismo wychodzące" })).toBeVisible();
   await clerk.getByRole("textbox", { name: "Tytuł (temat) pisma" }).fill(subject);
   await clerk.getByRole("combobox", { name: "Dodaj adresata" }).fill(surname);
   await clerk.getByRole("option", { name: new RegExp(surname) }).first().click();
@@ -93,8 +102,14 @@ test("a clerk answers through the ESP; the citizen confirms receipt and the UPD 
   expect(upd).toContain("urn:obieg:esp:upd:1");
   expect(upd).toContain("<ds:Signature");
 
-  // In the office, the UPD is with the letter.
+  // In the office, the UPD is with the letter, in the case, and the metryka records the receipt.
   await clerk.goto(letterUrl);
   await expect(clerk.getByTestId("document-files")).toContainText(/UPD-PWY/);
+  await clerk.goto(caseUrl);
+  const inCase = clerk.getByTestId("case-documents").getByRole("listitem").filter({ hasText: subject });
+  await expect(inCase).toContainText(/PWY\/\d+\/\d{4}/);
+  await expect(inCase).toContainText(/\d+ (pliki|plików)/);
+  await clerk.getByRole("link", { name: "Metryka sprawy" }).click();
+  await expect(clerk.getByTestId("metryka-table")).toContainText("ESP: potwierdzenie odbioru i wydanie UPD");
   await clerk.context().close();
 });

@@ -31,7 +31,8 @@ export const pl = {
     WITHDRAWN: "wycofany",
   },
   palette: {
-    open: "Szukaj",
+    // Not just "Szukaj": pages have their own "Szukaj" buttons (filters); this one searches everything.
+    open: "Szukaj w systemie",
     openHint: "Szukaj pism, spraw, kontaktów…",
     shortcut: "Ctrl K",
     title: "Wyszukiwarka",
@@ -150,7 +151,7 @@ export const en: typeof pl = {
     WITHDRAWN: "withdrawn",
   },
   palette: {
-    open: "Search",
+    open: "Search everything",
     openHint: "Search letters, cases, contacts…",
     shortcut: "Ctrl K",
     title: "Search",
