@@ -1,7 +1,7 @@
 /** One notification sent by e-mail (the user chose e-mail delivery for this kind of event). */
-import { Button, Heading, Hr, Link, Section, Text } from "@react-email/components";
+import { Heading, Hr, Link, Text } from "@react-email/components";
 import { oneLine, PREVIEW_CONTEXT, safeUrl, translatorOf, type EmailContext, type EmailDefinition } from "./context";
-import { buttonStyle, colors, EmailLayout, headingStyle, linkStyle, mutedStyle, Paragraphs, textLayout, textStyle } from "./components/layout";
+import { ActionButton, colors, EmailLayout, headingStyle, LinkHint, linkStyle, mutedStyle, Paragraphs, textLayout, textStyle } from "./components/layout";
 import type { EmailTemplates } from "./templates";
 
 type Props = EmailTemplates["notification"];
@@ -19,17 +19,8 @@ export default function NotificationEmail({ context = PREVIEW_CONTEXT, ...props 
         {props.title}
       </Heading>
       {props.body ? <Paragraphs text={props.body} /> : null}
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button className="obieg-button" href={actionUrl} style={buttonStyle}>
-          {props.actionLabel}
-        </Button>
-      </Section>
-      <Text className="obieg-muted" style={mutedStyle}>
-        {t("mail.templates.layout.linkHint")}{" "}
-        <Link className="obieg-link" href={actionUrl} style={linkStyle}>
-          {actionUrl}
-        </Link>
-      </Text>
+      <ActionButton href={actionUrl}>{props.actionLabel}</ActionButton>
+      <LinkHint label={t("mail.templates.layout.linkHint")} href={actionUrl} />
       <Hr style={{ borderColor: colors.border, margin: "16px 0" }} />
       <Text className="obieg-muted" style={mutedStyle}>
         {t("mail.templates.notification.preferencesHint")}{" "}

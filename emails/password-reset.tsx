@@ -1,7 +1,7 @@
 /** "Set a new password": the link from the forgotten-password form. */
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import { PREVIEW_CONTEXT, safeUrl, translatorOf, type EmailContext, type EmailDefinition } from "./context";
-import { buttonStyle, EmailLayout, headingStyle, linkStyle, mutedStyle, textLayout, textStyle } from "./components/layout";
+import { ActionButton, EmailLayout, headingStyle, LinkHint, mutedStyle, textLayout, textStyle } from "./components/layout";
 import type { EmailTemplates } from "./templates";
 
 type Props = EmailTemplates["password-reset"];
@@ -20,20 +20,11 @@ export default function PasswordResetEmail({ context = PREVIEW_CONTEXT, ...props
       <Text className="obieg-text" style={textStyle}>
         {t("mail.templates.passwordReset.intro", { office: context.officeName })}
       </Text>
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button className="obieg-button" href={url} style={buttonStyle}>
-          {t("mail.templates.passwordReset.action")}
-        </Button>
-      </Section>
+      <ActionButton href={url}>{t("mail.templates.passwordReset.action")}</ActionButton>
       <Text className="obieg-text" style={textStyle}>
         {t("mail.templates.passwordReset.validity", { minutes: props.validMinutes })}
       </Text>
-      <Text className="obieg-muted" style={mutedStyle}>
-        {t("mail.templates.layout.linkHint")}{" "}
-        <Link className="obieg-link" href={url} style={linkStyle}>
-          {url}
-        </Link>
-      </Text>
+      <LinkHint label={t("mail.templates.layout.linkHint")} href={url} />
       <Text className="obieg-muted" style={mutedStyle}>
         {t("mail.templates.passwordReset.ignore")}
       </Text>

@@ -3,7 +3,7 @@
  * contrast (≥ 7:1 for body text), no images, a dark-mode palette for clients that honour
  * prefers-color-scheme, and the `lang` of the reader's language.
  */
-import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { translatorOf, type EmailContext } from "../context";
 
@@ -112,5 +112,28 @@ export function Paragraphs({ text, className = "obieg-text", style = textStyle }
           </Text>
         ))}
     </>
+  );
+}
+
+/** The message's one call to action: a button with room around it. */
+export function ActionButton({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Section style={{ margin: "8px 0 24px" }}>
+      <Button className="obieg-button" href={href} style={buttonStyle}>
+        {children}
+      </Button>
+    </Section>
+  );
+}
+
+/** "If the button does not work, open this address:" with the address, for clients that hide buttons. */
+export function LinkHint({ label, href }: { label: string; href: string }) {
+  return (
+    <Text className="obieg-muted" style={mutedStyle}>
+      {label}{" "}
+      <Link className="obieg-link" href={href} style={linkStyle}>
+        {href}
+      </Link>
+    </Text>
   );
 }

@@ -1,7 +1,7 @@
 /** "You have a new letter in the ESP": a link to the delivery and the 14-day rule — never the letter's content. */
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import { PREVIEW_CONTEXT, safeUrl, translatorOf, type EmailContext, type EmailDefinition } from "../context";
-import { buttonStyle, EmailLayout, headingStyle, linkStyle, mutedStyle, textLayout, textStyle } from "../components/layout";
+import { ActionButton, EmailLayout, headingStyle, LinkHint, textLayout, textStyle } from "../components/layout";
 import type { EmailTemplates } from "../templates";
 
 type Props = EmailTemplates["esp-delivery"];
@@ -20,20 +20,11 @@ export default function EspDeliveryEmail({ context = PREVIEW_CONTEXT, ...props }
       <Text className="obieg-text" style={textStyle}>
         {t("esp.deliveryMail.howTo")}
       </Text>
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button className="obieg-button" href={url} style={buttonStyle}>
-          {t("esp.deliveryMail.action")}
-        </Button>
-      </Section>
+      <ActionButton href={url}>{t("esp.deliveryMail.action")}</ActionButton>
       <Text className="obieg-text" style={textStyle}>
         {t("esp.deliveryMail.rule", { deadline: props.deadlineLabel })}
       </Text>
-      <Text className="obieg-muted" style={mutedStyle}>
-        {t("mail.templates.layout.linkHint")}{" "}
-        <Link className="obieg-link" href={url} style={linkStyle}>
-          {url}
-        </Link>
-      </Text>
+      <LinkHint label={t("mail.templates.layout.linkHint")} href={url} />
     </EmailLayout>
   );
 }

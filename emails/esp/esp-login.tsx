@@ -1,7 +1,7 @@
 /** The ESP sign-in e-mail: a 6-digit code and a one-time link. */
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import { PREVIEW_CONTEXT, safeUrl, translatorOf, type EmailContext, type EmailDefinition } from "../context";
-import { buttonStyle, EmailLayout, headingStyle, linkStyle, mutedStyle, textLayout, textStyle } from "../components/layout";
+import { ActionButton, EmailLayout, headingStyle, LinkHint, mutedStyle, textLayout, textStyle } from "../components/layout";
 import type { EmailTemplates } from "../templates";
 
 type Props = EmailTemplates["esp-login"];
@@ -17,20 +17,11 @@ export default function EspLoginEmail({ context = PREVIEW_CONTEXT, ...props }: P
       <Text className="obieg-text" style={textStyle}>
         {t("esp.mail.loginIntro", { office: context.officeName })}
       </Text>
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button className="obieg-button" href={url} style={buttonStyle}>
-          {t("esp.mail.loginAction")}
-        </Button>
-      </Section>
+      <ActionButton href={url}>{t("esp.mail.loginAction")}</ActionButton>
       <Text className="obieg-text" style={textStyle}>
         {t("esp.mail.loginValidity", { minutes: props.validMinutes })}
       </Text>
-      <Text className="obieg-muted" style={mutedStyle}>
-        {t("mail.templates.layout.linkHint")}{" "}
-        <Link className="obieg-link" href={url} style={linkStyle}>
-          {url}
-        </Link>
-      </Text>
+      <LinkHint label={t("mail.templates.layout.linkHint")} href={url} />
       <Text className="obieg-muted" style={mutedStyle}>
         {t("esp.mail.loginIgnore")}
       </Text>

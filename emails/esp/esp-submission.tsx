@@ -1,7 +1,7 @@
 /** The ESP receipt e-mail: the submission's numbers and links to the UPP downloads and the status page. */
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Link, Text } from "@react-email/components";
 import { PREVIEW_CONTEXT, safeUrl, translatorOf, type EmailContext, type EmailDefinition } from "../context";
-import { buttonStyle, EmailLayout, headingStyle, linkStyle, mutedStyle, textLayout, textStyle } from "../components/layout";
+import { ActionButton, EmailLayout, headingStyle, linkStyle, mutedStyle, textLayout, textStyle } from "../components/layout";
 import type { EmailTemplates } from "../templates";
 
 type Props = EmailTemplates["esp-submission"];
@@ -21,11 +21,7 @@ export default function EspSubmissionEmail({ context = PREVIEW_CONTEXT, ...props
       <Text className="obieg-text" style={textStyle}>
         {t("esp.mail.submissionNumbers", { number: props.number, registerNo: props.registerNo })}
       </Text>
-      <Section style={{ margin: "8px 0 24px" }}>
-        <Button className="obieg-button" href={receiptUrl} style={buttonStyle}>
-          {t("esp.mail.submissionDownload")}
-        </Button>
-      </Section>
+      <ActionButton href={receiptUrl}>{t("esp.mail.submissionDownload")}</ActionButton>
       <Text className="obieg-muted" style={mutedStyle}>
         {t("esp.mail.submissionDownloadHint")}
       </Text>
