@@ -1,11 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { ArticleWorkspace } from "@/modules/bip/components/editor/article-workspace";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Artykuł BIP" };
 
@@ -14,13 +12,7 @@ export default async function BipArticlePage({ params }: { params: Promise<{ id:
   await requirePermission("bip.edit");
   const t = await getT();
   const { id } = await params;
-  let article;
-  try {
-    article = await getQueryClient().fetchQuery(trpc.bip.articles.get.queryOptions({ articleId: id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const article = await orNotFound(getQueryClient().fetchQuery(trpc.bip.articles.get.queryOptions({ articleId: id })));
   return (
     <HydrateClient>
       <PageHeader title={t("bipEditor.articleTitle", { seq: article.seq })} description={article.versions[0]?.title} />

@@ -1,10 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ConversationView } from "@/modules/chat/components/conversation-view";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, trpc } from "@/trpc/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getT();
@@ -21,12 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("dashboard.view");
   const { id } = await params;
-  try {
-    await getQueryClient().fetchQuery(trpc.chat.get.queryOptions({ conversationId: id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  await orNotFound(getQueryClient().fetchQuery(trpc.chat.get.queryOptions({ conversationId: id })));
   return (
     <HydrateClient>
       <ConversationView id={id} />

@@ -1,9 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ContactDetails } from "@/modules/contacts/components/contact-details";
 import { requirePermission } from "@/server/auth/session";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, prefetch, trpc } from "@/trpc/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -19,12 +17,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
   await requirePermission("contacts.view");
   const { id } = await params;
   const { zapisano } = await searchParams;
-  try {
-    await getQueryClient().fetchQuery(trpc.contacts.get.queryOptions({ id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  await orNotFound(getQueryClient().fetchQuery(trpc.contacts.get.queryOptions({ id })));
   prefetch(trpc.contacts.history.queryOptions({ id, page: 1 }));
   return (
     <HydrateClient>

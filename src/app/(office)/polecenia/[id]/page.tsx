@@ -1,11 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { TaskDetail } from "@/modules/tasks/components/task-detail";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Polecenie" };
 
@@ -13,12 +11,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   await requirePermission("dashboard.view");
   const t = await getT();
   const { id } = await params;
-  try {
-    await getQueryClient().fetchQuery(trpc.tasks.get.queryOptions({ taskId: id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  await orNotFound(getQueryClient().fetchQuery(trpc.tasks.get.queryOptions({ taskId: id })));
   return (
     <HydrateClient>
       <p className="mb-3 text-sm">

@@ -1,11 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CaseDetails } from "@/modules/cases/components/case-details";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, trpc } from "@/trpc/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -21,12 +19,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   await requirePermission("documents.work");
   const t = await getT();
   const { id } = await params;
-  try {
-    await getQueryClient().fetchQuery(trpc.cases.get.queryOptions({ id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  await orNotFound(getQueryClient().fetchQuery(trpc.cases.get.queryOptions({ id })));
   return (
     <HydrateClient>
       <p className="mb-3 text-sm">

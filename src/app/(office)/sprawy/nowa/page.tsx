@@ -1,11 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { OpenCaseForm } from "@/modules/cases/components/open-case-form";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Nowa sprawa" };
 
@@ -15,12 +13,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
   const t = await getT();
   const raw = (await searchParams).pismo;
   const documentId = (Array.isArray(raw) ? raw[0] : raw) || undefined;
-  try {
-    await getQueryClient().fetchQuery(trpc.cases.openOptions.queryOptions({ documentId: documentId ?? null }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  await orNotFound(getQueryClient().fetchQuery(trpc.cases.openOptions.queryOptions({ documentId: documentId ?? null })));
   return (
     <HydrateClient>
       <PageHeader title={t("cases.form.title")} />

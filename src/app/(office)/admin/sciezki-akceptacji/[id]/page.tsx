@@ -1,11 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { ApprovalPathEditor } from "@/modules/outgoing/components/approval-paths";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Ścieżka akceptacji" };
 
@@ -13,13 +11,7 @@ export default async function ApprovalPathPage({ params }: { params: Promise<{ i
   await requirePermission("org.manage");
   const t = await getT();
   const { id } = await params;
-  let editor;
-  try {
-    editor = await getQueryClient().fetchQuery(trpc.outgoing.approvalPath.queryOptions({ departmentId: id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const editor = await orNotFound(getQueryClient().fetchQuery(trpc.outgoing.approvalPath.queryOptions({ departmentId: id })));
   return (
     <HydrateClient>
       <PageHeader title={t("outgoing.paths.editTitle", { symbol: editor.row.department.symbol })} description={editor.row.department.name} />

@@ -1,9 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { UserDetails } from "@/modules/users/components/user-details";
 import { requirePermission } from "@/server/auth/session";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, prefetch, trpc } from "@/trpc/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -18,12 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("users.manage");
   const { id } = await params;
-  try {
-    await getQueryClient().fetchQuery(trpc.users.get.queryOptions({ id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  await orNotFound(getQueryClient().fetchQuery(trpc.users.get.queryOptions({ id })));
   prefetch(trpc.users.formOptions.queryOptions());
   return (
     <HydrateClient>

@@ -1,12 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { DispatchBookDetail } from "@/modules/outgoing/components/dispatch-books";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Książka nadawcza" };
 
@@ -15,13 +13,7 @@ export default async function DispatchBookDetailPage({ params, searchParams }: {
   const t = await getT();
   const { id } = await params;
   const justCreated = (await searchParams).utworzono === "1";
-  let book;
-  try {
-    book = await getQueryClient().fetchQuery(trpc.outgoing.book.queryOptions({ id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const book = await orNotFound(getQueryClient().fetchQuery(trpc.outgoing.book.queryOptions({ id })));
   return (
     <HydrateClient>
       <PageHeader

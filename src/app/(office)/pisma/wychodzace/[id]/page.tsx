@@ -1,9 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { OutgoingDetail } from "@/modules/outgoing/components/outgoing-detail";
 import { requirePermission } from "@/server/auth/session";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, HydrateClient, orNotFound, trpc } from "@/trpc/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -18,12 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function OutgoingLetterPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("documents.work");
   const { id } = await params;
-  try {
-    await getQueryClient().fetchQuery(trpc.outgoing.get.queryOptions({ id }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  await orNotFound(getQueryClient().fetchQuery(trpc.outgoing.get.queryOptions({ id })));
   return (
     <HydrateClient>
       <OutgoingDetail id={id} />

@@ -1,11 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { DraftForm } from "@/modules/outgoing/components/draft-form";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { getQueryClient, trpc } from "@/trpc/server";
+import { getQueryClient, orNotFound, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Nowe pismo wychodzące" };
 
@@ -15,13 +13,7 @@ export default async function NewOutgoingPage({ searchParams }: { searchParams: 
   await requirePermission("documents.work");
   const t = await getT();
   const params = await searchParams;
-  let initial;
-  try {
-    initial = await getQueryClient().fetchQuery(trpc.outgoing.newDraftForm.queryOptions({ caseId: one(params.sprawa), replyToId: one(params.odpowiedzNa) }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const initial = await orNotFound(getQueryClient().fetchQuery(trpc.outgoing.newDraftForm.queryOptions({ caseId: one(params.sprawa), replyToId: one(params.odpowiedzNa) })));
   return (
     <>
       <PageHeader title={t("outgoing.form.newTitle")} />
