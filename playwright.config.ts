@@ -25,7 +25,9 @@ export default defineConfig({
     baseURL: BASE_URL,
     locale: "pl-PL",
     timezoneId: "Europe/Warsaw",
-    trace: "retain-on-failure",
+    // Tracing records every action with screenshots: on CI's two CPUs that slows every test, and a
+    // failure there is read from the log and its error context (the page's accessibility snapshot).
+    trace: process.env.CI ? "off" : "retain-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
   },
   projects: [

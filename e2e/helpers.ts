@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { generatedUsers } from "../prisma/seed/demo-data";
 
 export const DEMO_PASSWORD = "Obieg2026!";
@@ -16,12 +16,54 @@ export const DEMO = {
 
 export const isMobile = (page: Page) => (page.viewportSize()?.width ?? 1280) < 1024;
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+type Cookie = Awaited<ReturnType<BrowserContext["cookies"]>>[number];
+
+/** Session cookies of the accounts this worker has signed in as (sessions are JWTs, valid until idle). */
+const sessions = new Map<string, Cookie[]>();
+
+type SignInOptions = {
+  /** Default: the demo password. */
+  password?: string;
+  /** Always fill the sign-in form, even when this worker holds a session of the account. */
+  form?: boolean;
+  /** The page to open once signed in (default: the dashboard, which the sign-in lands on). */
+  to?: string;
+};
+
+/**
+ * Signs in and opens the dashboard (or `to`). The form is filled once per account and worker;
+ * later calls reuse that session's cookie and go straight to the page (a session that no longer
+ * holds, e.g. after a password change, falls back to the form).
+ */
+export async function signIn(page: Page, email: string, options: SignInOptions | string = {}) {
+  const { password = DEMO_PASSWORD, form = false, to } = typeof options === "string" ? { password: options } : options;
+  const cached = form || password !== DEMO_PASSWORD ? undefined : sessions.get(email);
+  if (cached) {
+    await page.context().addCookies(cached);
+    await page.goto(to ?? "/pulpit");
+    if (!new URL(page.url()).pathname.startsWith("/logowanie")) return;
+    sessions.delete(email);
+  }
   await page.goto("/logowanie");
   await page.getByLabel("Adres e-mail").fill(email);
   await page.getByLabel("Hasło").fill(password);
   await page.getByRole("button", { name: "Zaloguj się" }).click();
   await expect(page).toHaveURL(/\/pulpit$/);
+  if (password === DEMO_PASSWORD) sessions.set(email, (await page.context().cookies()).filter((c) => c.name.includes("session-token")));
+  if (to) await page.goto(to);
+}
+
+/**
+ * Types into a combobox and clicks the option. Typing before the page has hydrated is lost (no
+ * query runs): type again until the option shows.
+ */
+export async function choose(combobox: Locator, typed: string, option: Locator) {
+  await expect(async () => {
+    await combobox.fill("");
+    await combobox.fill(typed);
+    await expect(option).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await option.click();
 }
 
 /** The main menu: the sidebar on desktop, the drawer (opened here) on phones. */

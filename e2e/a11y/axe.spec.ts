@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers";
 import { expectNoViolations } from "../axe";
 
-
+// Independent checks: spread over both workers.
+test.describe.configure({ mode: "parallel" });
 
 test("sign-in page has no WCAG 2.1 A/AA violations", async ({ page }) => {
   await page.goto("/logowanie");
@@ -58,8 +59,7 @@ const REGISTRY_PAGES = ["/pisma/przychodzace/nowe", "/pisma/ksiazka-nadawcza", "
 
 for (const url of REGISTRY_PAGES) {
   test(`${url} has no WCAG 2.1 A/AA violations`, async ({ page }) => {
-    await signIn(page, DEMO.kancelaria);
-    await page.goto(url);
+    await signIn(page, DEMO.kancelaria, { to: url });
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoViolations(page, url);
   });
@@ -89,24 +89,21 @@ for (const url of STAFF_PAGES) {
   test(`${url} has no WCAG 2.1 A/AA violations`, async ({ page }, info) => {
     test.skip(info.project.name === "mobile" && DESKTOP_ONLY.has(url), "checked at 1280 px");
     test.setTimeout(150_000); // the JRWA tree (318 classes) takes axe a while
-    await signIn(page, DEMO.administrator);
-    await page.goto(url);
+    await signIn(page, DEMO.administrator, { to: url });
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoViolations(page, url);
   });
 }
 
 test("a user's details page has no WCAG 2.1 A/AA violations", async ({ page }) => {
-  await signIn(page, DEMO.administrator);
-  await page.goto(`/admin/uzytkownicy?q=${encodeURIComponent(DEMO.pracownik)}`);
+  await signIn(page, DEMO.administrator, { to: `/admin/uzytkownicy?q=${encodeURIComponent(DEMO.pracownik)}` });
   await page.getByRole("link", { name: "Wiśniewska Katarzyna" }).filter({ visible: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Katarzyna Wiśniewska" })).toBeVisible();
   await expectNoViolations(page, "/admin/uzytkownicy/[id]");
 });
 
 test("the 403 page has no WCAG 2.1 A/AA violations", async ({ page }) => {
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/admin/uzytkownicy");
+  await signIn(page, DEMO.pracownik, { to: "/admin/uzytkownicy" });
   await expectNoViolations(page, "403");
 });
 

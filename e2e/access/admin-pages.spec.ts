@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "../helpers";
 
+test.skip(({ isMobile }) => isMobile, "the access rules do not depend on the screen: run once");
+
 const ADMIN_URLS = ["/admin/urzad", "/admin/komorki", "/admin/stanowiska", "/admin/uzytkownicy", "/admin/rejestry", "/admin/sciezki-akceptacji", "/admin/jrwa", "/admin/dziennik", "/admin/zadania", "/admin/poczta", "/admin/certyfikaty", "/admin/wyszukiwarka"];
 
 test("a clerk opening admin URLs gets 'no access'", async ({ page }) => {
@@ -51,7 +53,6 @@ test("the citizen's ESP pages and receipts need the citizen's own sign-in", asyn
   await expect(page).toHaveURL(/\/esp\/logowanie/);
   expect((await page.request.get("/api/esp/upp/ESP-1-2026/xml")).status()).toBe(401);
   // A staff session is not an ESP session.
-  await signIn(page, DEMO.kancelaria);
-  await page.goto("/esp");
+  await signIn(page, DEMO.kancelaria, { to: "/esp" });
   await expect(page).toHaveURL(/\/esp\/logowanie/);
 });

@@ -12,8 +12,7 @@ function symbolFor(project: string): string {
 
 test("an administrator creates a department and a referat inside it", async ({ page }, info) => {
   const symbol = symbolFor(info.project.name);
-  await signIn(page, DEMO.administrator);
-  await page.goto("/admin/komorki");
+  await signIn(page, DEMO.administrator, { to: "/admin/komorki" });
   await expect(page.getByRole("heading", { level: 1, name: "Komórki organizacyjne" })).toBeVisible();
 
   await page.getByRole("button", { name: "Dodaj komórkę" }).click();
@@ -46,9 +45,7 @@ test("an administrator creates a department and a user in it; that user signs in
   const symbol = symbolFor(info.project.name);
   const email = `nowy.${symbol.toLowerCase()}@boguchwala.example`;
   const password = "Pierwsze1Haslo";
-  await signIn(page, DEMO.administrator);
-
-  await page.goto("/admin/komorki");
+  await signIn(page, DEMO.administrator, { to: "/admin/komorki" });
   await page.getByRole("button", { name: "Dodaj komórkę" }).click();
   const dialog = page.getByRole("dialog", { name: "Nowa komórka organizacyjna" });
   await dialog.getByRole("textbox", { name: "Symbol", exact: true }).fill(symbol);
@@ -77,8 +74,7 @@ test("an administrator creates a department and a user in it; that user signs in
 });
 
 test("any staff member finds a colleague in the directory without Polish letters", async ({ page }) => {
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/struktura");
+  await signIn(page, DEMO.pracownik, { to: "/struktura" });
   const search = page.getByTestId("directory-search");
   await search.getByLabel("Imię, nazwisko lub e-mail").fill("lukasik");
   await search.getByRole("button", { name: "Szukaj" }).click();

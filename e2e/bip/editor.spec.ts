@@ -12,8 +12,7 @@ test("an editor changes a published article: the change register shows both vers
   test.setTimeout(180_000);
   const suffix = uniqueSuffix(info);
   const title = `Ogłoszenie o naborze wniosków ${suffix}`;
-  await signIn(page, DEMO.redaktorBip);
-  await page.goto("/bip-redakcja/nowy");
+  await signIn(page, DEMO.redaktorBip, { to: "/bip-redakcja/nowy" });
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.getByLabel("Pozycja menu").selectOption({ label: "Ogłoszenia" });
   await page.getByRole("textbox", { name: "Tytuł", exact: true }).fill(title);

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoViolations } from "../axe";
 
+// Independent checks: spread over both workers.
+test.describe.configure({ mode: "parallel" });
+
 /**
  * The public BIP, as a citizen reads it (no sign-in, at 1280 and 360 px): the mandatory elements
  * on every page, an announcement with its metadata, its change register with both versions and

@@ -112,8 +112,7 @@ test("a case of GK is not found for a clerk of another department, by URL and by
 
 test("an administrator edits the JRWA: adds a class, withdraws it and deletes it", async ({ page }, info) => {
   const symbol = info.project.name === "mobile" ? "6227" : "6228";
-  await signIn(page, DEMO.administrator);
-  await page.goto("/admin/jrwa?q=6220");
+  await signIn(page, DEMO.administrator, { to: "/admin/jrwa?q=6220" });
   await expect(page.getByRole("heading", { level: 1, name: "Wykaz akt (JRWA)" })).toBeVisible();
   await expect(page.getByTestId("jrwa-tree")).toContainText("decyzje o środowiskowych uwarunkowaniach");
 

@@ -32,8 +32,7 @@ test("a clerk adds a person with a PESEL and an address, sees it masked, reveals
   const suffix = uniqueSuffix(info);
   const pesel = randomPesel();
   const lastName = `Testowa${suffix}`;
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/kontakty");
+  await signIn(page, DEMO.pracownik, { to: "/kontakty" });
   await expect(page.getByRole("heading", { level: 1, name: "Baza teleadresowa" })).toBeVisible();
   // Clerks add contacts but neither import nor export.
   await expect(page.getByRole("link", { name: "Import z CSV" })).toHaveCount(0);
@@ -80,8 +79,7 @@ test("a clerk adds a person with a PESEL and an address, sees it masked, reveals
 });
 
 test("searching “zolc” finds Żółć, and the kind filter narrows the list", async ({ page }) => {
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/kontakty");
+  await signIn(page, DEMO.pracownik, { to: "/kontakty" });
   await page.getByRole("searchbox", { name: "Szukaj" }).fill("zolc");
   await page.getByRole("button", { name: "Szukaj", exact: true }).click();
   await expect(page).toHaveURL(/q=zolc/);
@@ -98,8 +96,7 @@ test("searching “zolc” finds Żółć, and the kind filter narrows the list"
 test("the kancelaria imports a CSV with a rejected row and merges a duplicate through the contact picker", async ({ page }, info) => {
   const suffix = uniqueSuffix(info);
   const pesel = randomPesel();
-  await signIn(page, DEMO.kancelaria);
-  await page.goto("/kontakty");
+  await signIn(page, DEMO.kancelaria, { to: "/kontakty" });
   await expect(page.getByRole("link", { name: "Eksport do CSV" })).toHaveAttribute("href", "/api/kontakty/eksport");
   await page.getByRole("link", { name: "Import z CSV" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import kontaktów z pliku CSV" })).toBeVisible();

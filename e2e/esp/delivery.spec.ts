@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, person, uniqueSuffix } from "../helpers";
+import { DEMO, person, uniqueSuffix, choose } from "../helpers";
 
 /**
  * The office answers a citizen through the ESP: a clerk drafts the reply with the channel
@@ -56,8 +56,7 @@ test("a clerk answers in a case through the ESP; the citizen confirms receipt an
   // The clerk answers in a case through the ESP; the head approves; the kancelaria dispatches.
   const clerk = await person(browser, DEMO.pracownik);
   await clerk.goto("/sprawy/nowa");
-  await clerk.getByRole("combobox", { name: "Klasa z wykazu akt (JRWA)" }).fill("6220");
-  await clerk.getByRole("option", { name: /^6220 Ocena oddziaływania/ }).click();
+  await choose(clerk.getByRole("combobox", { name: "Klasa z wykazu akt (JRWA)" }), "6220", clerk.getByRole("option", { name: /^6220 Ocena oddziaływania/ }));
   await clerk.getByRole("textbox", { name: "Tytuł sprawy" }).fill(`Naprawa chodnika ${suffix}`);
   await clerk.getByRole("button", { name: "Załóż sprawę" }).click();
   await expect(clerk).toHaveURL(/\/sprawy\/(?!nowa)[a-z0-9]+$/);
@@ -65,8 +64,7 @@ test("a clerk answers in a case through the ESP; the citizen confirms receipt an
   await clerk.getByRole("link", { name: "Nowe pismo wychodzące" }).click();
   await expect(clerk.getByRole("heading", { level: 1, name: "Nowe pismo wychodzące" })).toBeVisible();
   await clerk.getByRole("textbox", { name: "Tytuł (temat) pisma" }).fill(subject);
-  await clerk.getByRole("combobox", { name: "Dodaj adresata" }).fill(surname);
-  await clerk.getByRole("option", { name: new RegExp(surname) }).first().click();
+  await choose(clerk.getByRole("combobox", { name: "Dodaj adresata" }), surname, clerk.getByRole("option", { name: new RegExp(surname) }).first());
   await clerk.getByRole("combobox", { name: new RegExp(`Sposób wysyłki do: .*${surname}`) }).selectOption("ESP");
   await clerk.getByRole("textbox", { name: "Treść pisma" }).fill("Uprzejmie informuję, że chodnik zostanie naprawiony do końca miesiąca.");
   await clerk.getByRole("button", { name: "Zapisz projekt" }).click();

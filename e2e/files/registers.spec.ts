@@ -5,8 +5,7 @@ import { DEMO, signIn } from "../helpers";
 test.skip(({ isMobile }) => isMobile, "desktop only");
 
 test("the administrator sees the next number of each register and its live preview; bad patterns are refused", async ({ page }) => {
-  await signIn(page, DEMO.administrator);
-  await page.goto("/admin/rejestry");
+  await signIn(page, DEMO.administrator, { to: "/admin/rejestry" });
   await expect(page.getByRole("heading", { level: 1, name: "Rejestry i numeracja" })).toBeVisible();
   await expect(page.getByText("Zmiana wzoru dotyczy numerów nadawanych od chwili zapisania.")).toBeVisible();
 

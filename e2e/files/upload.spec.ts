@@ -18,8 +18,7 @@ test("a scan registered with a letter is previewed, downloaded, extended and hid
   test.slow(); // two sign-ins, a registration and three uploads
   const suffix = uniqueSuffix(info);
   const scanName = `Skan wniosku ${suffix} – Żółć.pdf`;
-  await signIn(page, DEMO.kancelaria);
-  await page.goto("/pisma/przychodzace/nowe");
+  await signIn(page, DEMO.kancelaria, { to: "/pisma/przychodzace/nowe" });
   const sender = page.getByRole("combobox", { name: "Nadawca" });
   await sender.fill("Transbud");
   await page.getByRole("option", { name: /Transbud Rzeszów/ }).first().click();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn, signOut } from "../helpers";
+import { DEMO, signIn, signOut, choose } from "../helpers";
 
 /**
  * The kancelaria's main journey, from a paper letter at the desk to the closed case and its
@@ -24,11 +24,9 @@ test("a paper letter becomes a case, is answered by registered mail and the case
   test.setTimeout(300_000);
 
   // 1. The kancelaria registers the letter with its scan and decrees it to GK.
-  await signIn(page, DEMO.kancelaria);
-  await page.goto("/pisma/przychodzace/nowe");
+  await signIn(page, DEMO.kancelaria, { to: "/pisma/przychodzace/nowe" });
   await page.getByLabel("Kanał wpływu").selectOption("PAPER");
-  await page.getByRole("combobox", { name: "Nadawca" }).fill("zolc");
-  await page.getByRole("option", { name: new RegExp(SENDER) }).click();
+  await choose(page.getByRole("combobox", { name: "Nadawca" }), "zolc", page.getByRole("option", { name: new RegExp(SENDER) }));
   await page.getByLabel("Znak pisma nadawcy (sygnatura)").fill("ZZ/1/2026");
   await page.getByLabel("Liczba stron").fill("3");
   await page.getByLabel("Dotyczy").fill(SUBJECT);
@@ -46,8 +44,7 @@ test("a paper letter becomes a case, is answered by registered mail and the case
   await signOut(page);
 
   // 2. The head of GK assigns it to the clerk with an instruction and a deadline.
-  await signIn(page, DEMO.kierownik);
-  await page.goto(letterUrl);
+  await signIn(page, DEMO.kierownik, { to: letterUrl });
   await page.getByRole("button", { name: `Przydziel pracownikowi: ${RPW}, GK` }).click();
   const assign = page.getByRole("dialog", { name: "Przydziel pracownikowi" });
   const clerkSelect = assign.getByRole("combobox", { name: "Pracownik", exact: true });
@@ -60,15 +57,13 @@ test("a paper letter becomes a case, is answered by registered mail and the case
 
   // 3. The clerk, on a phone: accepts it from "Do mnie", opens the case, drafts the reply.
   const clerk = await phone(browser);
-  await signIn(clerk, DEMO.pracownik);
-  await clerk.goto("/do-mnie");
+  await signIn(clerk, DEMO.pracownik, { to: "/do-mnie" });
   await clerk.getByRole("button", { name: `Przyjmij: ${RPW}` }).click();
   await expect(clerk.getByText("Przyjęto pismo do realizacji.")).toBeVisible();
   await clerk.goto(letterUrl);
   await clerk.getByRole("button", { name: "Załóż sprawę" }).click();
   const open = clerk.getByRole("dialog", { name: "Nowa sprawa" });
-  await open.getByRole("combobox", { name: "Klasa z wykazu akt (JRWA)" }).fill("6220");
-  await clerk.getByRole("option", { name: /^6220 Ocena oddziaływania/ }).click();
+  await choose(open.getByRole("combobox", { name: "Klasa z wykazu akt (JRWA)" }), "6220", clerk.getByRole("option", { name: /^6220 Ocena oddziaływania/ }));
   await open.getByRole("textbox", { name: "Tytuł sprawy" }).fill("Decyzja środowiskowa — wiata przy ul. Kościuszki");
   await open.getByRole("button", { name: "Załóż sprawę" }).click();
   await expect(clerk).toHaveURL(/\/sprawy\/(?!nowa)[^/]+$/);
@@ -90,15 +85,13 @@ test("a paper letter becomes a case, is answered by registered mail and the case
   await expect(clerk.getByText("Pismo przekazano do akceptacji.")).toBeVisible();
 
   // 4. The head approves the reply.
-  await signIn(page, DEMO.kierownik);
-  await page.goto(replyUrl);
+  await signIn(page, DEMO.kierownik, { to: replyUrl });
   await page.getByRole("button", { name: "Akceptuj", exact: true }).click();
   await expect(page.getByText("Pismo zaakceptowano.")).toBeVisible();
   await signOut(page);
 
   // 5. The kancelaria dispatches it as registered mail and prints the książka nadawcza.
-  await signIn(page, DEMO.kancelaria);
-  await page.goto(replyUrl);
+  await signIn(page, DEMO.kancelaria, { to: replyUrl });
   await page.getByRole("button", { name: "Wyślij", exact: true }).click();
   await page.getByRole("dialog", { name: "Wysłanie pisma" }).getByRole("button", { name: "Wyślij i nadaj numer" }).click();
   await expect(page.getByText(`Pismo wysłano. Numer w rejestrze: ${PWY}.`)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn, signOut } from "../helpers";
+import { DEMO, signIn, signOut, choose } from "../helpers";
 
 // Multi-person flows run at 1280 px; the 360 px path of the same screens is covered by e2e/kancelaria/journey.spec.ts and the a11y checks.
 test.skip(({ isMobile }) => isMobile, "desktop only");
@@ -14,8 +14,7 @@ async function registerLetter(page: Page, subject: string, reference: string): P
   await page.goto("/pisma/przychodzace/nowe");
   await expect(page.getByRole("heading", { level: 1, name: "Zarejestruj pismo" })).toBeVisible();
   await page.getByLabel("Kanał wpływu").selectOption("PAPER");
-  await page.getByRole("combobox", { name: "Nadawca" }).fill("Transbud");
-  await page.getByRole("option", { name: /Transbud Rzeszów/ }).click();
+  await choose(page.getByRole("combobox", { name: "Nadawca" }), "Transbud", page.getByRole("option", { name: /Transbud Rzeszów/ }));
   await page.getByLabel("Znak pisma nadawcy (sygnatura)").fill(reference);
   await page.getByLabel("Liczba stron").fill("2");
   await page.getByLabel("Dotyczy").fill(subject);
@@ -73,8 +72,7 @@ test("kancelaria registers a paper letter and routes it to GK; the head assigns 
   await signOut(page);
 
   // The head of GK assigns it to a clerk with an instruction.
-  await signIn(page, DEMO.kierownik);
-  await page.goto(url);
+  await signIn(page, DEMO.kierownik, { to: url });
   await page.getByRole("button", { name: `Przydziel pracownikowi: ${number}, GK` }).click();
   const dialog = page.getByRole("dialog", { name: "Przydziel pracownikowi" });
   const clerk = dialog.getByRole("combobox", { name: "Pracownik", exact: true });
@@ -88,8 +86,7 @@ test("kancelaria registers a paper letter and routes it to GK; the head assigns 
   await signOut(page);
 
   // The clerk accepts it: she now handles the letter.
-  await signIn(page, DEMO.pracownik);
-  await page.goto(url);
+  await signIn(page, DEMO.pracownik, { to: url });
   await page.getByRole("button", { name: `Przyjmij: ${number}, GK` }).click();
   await expect(page.getByText("Przyjęto pismo do realizacji.")).toBeVisible();
   await expect(page.getByTestId("decree-panel")).toContainText("przyjęte do realizacji");

@@ -7,8 +7,7 @@ test.skip(({ isMobile }) => isMobile, "desktop only");
 test("a clerk drafts an internal letter to FN and sends it; it gets a WEW number and waits in FN", async ({ page }, info) => {
   test.setTimeout(120_000);
   const subject = `Prośba o zestawienie opłat ${info.project.name === "mobile" ? "M" : "D"}${Date.now().toString(36).toUpperCase()}`;
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/pisma/wewnetrzne/nowe");
+  await signIn(page, DEMO.pracownik, { to: "/pisma/wewnetrzne/nowe" });
   await page.getByLabel("Temat").fill(subject);
   await page.getByLabel("Treść").fill("Proszę o zestawienie opłat za zajęcie pasa drogowego.");
   // Sending without a recipient is refused and keeps what was typed.

@@ -18,8 +18,7 @@ test("the administrator reads a message in the local outbox; its addressee sees 
   await page.getByRole("button", { name: "Wyślij link" }).click();
   await expect(page.getByTestId("reset-requested")).toBeVisible();
 
-  await signIn(page, DEMO.administrator);
-  await page.goto(`/admin/poczta?to=${encodeURIComponent(email)}`);
+  await signIn(page, DEMO.administrator, { to: `/admin/poczta?to=${encodeURIComponent(email)}` });
   await expect(page.getByRole("heading", { level: 1, name: "Poczta wychodząca" })).toBeVisible();
   await expect(page.getByTestId("mail-transport")).toContainText("Nie skonfigurowano dostawcy poczty");
   const row = page.getByTestId("mail-row").first();
@@ -52,8 +51,7 @@ test("the administrator reads a message in the local outbox; its addressee sees 
   const id = messageUrl.split("/").pop()!;
   const clerkContext = await browser.newContext();
   const clerk = await clerkContext.newPage();
-  await signIn(clerk, email);
-  await clerk.goto("/poczta");
+  await signIn(clerk, email, { to: "/poczta" });
   await clerk.getByTestId("mail-open").first().click();
   await expect(clerk).toHaveURL(new RegExp(`/poczta/${id}$`));
   await expect(clerk.getByTestId("mail-note")).toContainText("nie została wysłana pocztą");

@@ -29,8 +29,7 @@ test("a clerk drafts a letter, the head approves it, the kancelaria dispatches i
   const subject = `Odpowiedź w sprawie oświetlenia ${suffix}`;
 
   // The clerk drafts the letter without a case.
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/pisma/wychodzace");
+  await signIn(page, DEMO.pracownik, { to: "/pisma/wychodzace" });
   await expect(page.getByRole("heading", { level: 1, name: "Pisma wychodzące" })).toBeVisible();
   await page.getByRole("link", { name: "Nowe pismo wychodzące" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nowe pismo wychodzące" })).toBeVisible();
@@ -60,8 +59,7 @@ test("a clerk drafts a letter, the head approves it, the kancelaria dispatches i
   await signOut(page);
 
   // The head of GK finds it on the list "Do akceptacji" and approves it.
-  await signIn(page, DEMO.kierownik);
-  await page.goto(`/pisma/wychodzace?widok=do-akceptacji&q=${encodeURIComponent(suffix)}`);
+  await signIn(page, DEMO.kierownik, { to: `/pisma/wychodzace?widok=do-akceptacji&q=${encodeURIComponent(suffix)}` });
   await page.getByRole("link", { name: /^ID \d+$/ }).first().click();
   await expect(page).toHaveURL(letterUrl);
   await expect(page.getByText(subject).first()).toBeVisible();
@@ -71,8 +69,7 @@ test("a clerk drafts a letter, the head approves it, the kancelaria dispatches i
   await signOut(page);
 
   // The kancelaria dispatches it: it gets the outgoing register number.
-  await signIn(page, DEMO.kancelaria);
-  await page.goto(letterUrl);
+  await signIn(page, DEMO.kancelaria, { to: letterUrl });
   await page.getByRole("button", { name: "Wyślij", exact: true }).click();
   const confirm = page.getByRole("dialog", { name: "Wysłanie pisma" });
   await confirm.getByRole("button", { name: "Wyślij i nadaj numer" }).click();
@@ -125,8 +122,7 @@ test("a clerk drafts a letter, the head approves it, the kancelaria dispatches i
 test("a head returns a draft with a comment, and the author sees it", async ({ page }, info) => {
   test.setTimeout(180_000);
   const suffix = uniqueSuffix(info);
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/pisma/wychodzace/nowe");
+  await signIn(page, DEMO.pracownik, { to: "/pisma/wychodzace/nowe" });
   await page.getByRole("textbox", { name: "Tytuł (temat) pisma" }).fill(`Pismo do poprawy ${suffix}`);
   await addNewRecipient(page, `Anna Zwrot${suffix}`, `ul. Lipowa 3 lok. ${suffix}`);
   await page.getByRole("button", { name: "Zapisz projekt" }).click();
@@ -136,8 +132,7 @@ test("a head returns a draft with a comment, and the author sees it", async ({ p
   await expect(page.getByText("Pismo przekazano do akceptacji.")).toBeVisible();
   await signOut(page);
 
-  await signIn(page, DEMO.kierownik);
-  await page.goto(letterUrl);
+  await signIn(page, DEMO.kierownik, { to: letterUrl });
   await page.getByRole("button", { name: "Zwróć do poprawy" }).click();
   const dialog = page.getByRole("dialog", { name: "Zwrot pisma do poprawy" });
   await dialog.getByRole("button", { name: "Zwróć pismo" }).click();
@@ -147,16 +142,14 @@ test("a head returns a draft with a comment, and the author sees it", async ({ p
   await expect(page.getByText("Pismo zwrócono autorowi do poprawy.")).toBeVisible();
   await signOut(page);
 
-  await signIn(page, DEMO.pracownik);
-  await page.goto(letterUrl);
+  await signIn(page, DEMO.pracownik, { to: letterUrl });
   await expect(page.getByTestId("rejection")).toContainText(`Brak podstawy prawnej ${suffix}`);
   await expect(page.getByRole("link", { name: "Edytuj projekt" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Przekaż do akceptacji", exact: true })).toBeVisible();
 });
 
 test("the administrator sees the approval paths: OR goes to the head, then the Sekretarz", async ({ page }) => {
-  await signIn(page, DEMO.administrator);
-  await page.goto("/admin/sciezki-akceptacji");
+  await signIn(page, DEMO.administrator, { to: "/admin/sciezki-akceptacji" });
   await expect(page.getByRole("heading", { level: 1, name: "Ścieżki akceptacji" })).toBeVisible();
   const row = page.getByTestId("approval-paths").getByRole("row").filter({ hasText: "Wydział Organizacyjny" });
   await expect(row).toContainText("kierownik komórki");

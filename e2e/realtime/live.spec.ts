@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generatedUsers } from "../../prisma/seed/demo-data";
-import { DEMO, person, spareClerk } from "../helpers";
+import { DEMO, person, spareClerk, choose } from "../helpers";
 
 /**
  * Live updates across people and tabs: the head of GK gives a letter to a clerk; the clerk's open
@@ -17,8 +17,7 @@ const CLERK = generatedUsers().find((u) => u.email === CLERK_EMAIL)!;
 async function registerForGk(page: Page, subject: string): Promise<{ rpw: string; url: string }> {
   await page.goto("/pisma/przychodzace/nowe");
   await page.getByLabel("Kanał wpływu").selectOption("PAPER");
-  await page.getByRole("combobox", { name: "Nadawca" }).fill("zolc");
-  await page.getByRole("option", { name: /Żółć Zofia/ }).click();
+  await choose(page.getByRole("combobox", { name: "Nadawca" }), "zolc", page.getByRole("option", { name: /Żółć Zofia/ }));
   await page.getByLabel("Dotyczy").fill(subject);
   await page.getByLabel("Komórka wiodąca").selectOption({ label: "GK — Wydział Gospodarki Komunalnej" });
   await page.getByRole("button", { name: "Zarejestruj", exact: true }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, isMobile, signIn, signOut, spareClerk, uniqueSuffix } from "../helpers";
+import { DEMO, isMobile, signIn, signOut, spareClerk, uniqueSuffix, choose } from "../helpers";
 import { expectNoViolations } from "../axe";
 
 /**
@@ -10,9 +10,8 @@ import { expectNoViolations } from "../axe";
 
 async function registerLetter(page: Page, subject: string, options: { confidential?: boolean } = {}) {
   await page.goto("/pisma/przychodzace/nowe");
-  await page.getByRole("combobox", { name: "Nadawca" }).fill("zolc");
   // Other specs add contacts of the same name: any of them will do as the sender.
-  await page.getByRole("option", { name: /Żółć Zofia/ }).first().click();
+  await choose(page.getByRole("combobox", { name: "Nadawca" }), "zolc", page.getByRole("option", { name: /Żółć Zofia/ }).first());
   await page.getByLabel("Dotyczy").fill(subject);
   if (options.confidential) await page.getByLabel("Pismo poufne").check();
   await page.getByLabel("Komórka wiodąca").selectOption({ label: "GK — Wydział Gospodarki Komunalnej" });
@@ -57,10 +56,8 @@ test("a clerk typing 'zazalen' finds the letter and its case first, in the palet
   const letterUrl = await registerLetter(page, subject);
   await signOut(page);
 
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/sprawy/nowa");
-  await page.getByRole("combobox", { name: "Klasa z wykazu akt (JRWA)" }).fill("6220");
-  await page.getByRole("option", { name: /^6220 Ocena oddziaływania/ }).click();
+  await signIn(page, DEMO.pracownik, { to: "/sprawy/nowa" });
+  await choose(page.getByRole("combobox", { name: "Klasa z wykazu akt (JRWA)" }), "6220", page.getByRole("option", { name: /^6220 Ocena oddziaływania/ }));
   await page.getByRole("textbox", { name: "Tytuł sprawy" }).fill(`Rozpatrzenie zażalenia ${suffix}`);
   await page.getByRole("button", { name: "Załóż sprawę" }).click();
   await expect(page).toHaveURL(/\/sprawy\/(?!nowa)[^/]+$/);
@@ -96,7 +93,8 @@ test("a clerk typing 'zazalen' finds the letter and its case first, in the palet
   await expect(page).toHaveURL(new RegExp(`(${letterUrl}|${caseUrl})$`));
 });
 
-test("a confidential letter is found by the registry and by nobody of another department", async ({ page }, info) => {
+test("a confidential letter is found by the registry and by nobody of another department", async ({ page, isMobile: mobile }, info) => {
+  test.skip(mobile, "the access rule does not depend on the screen: run once");
   test.setTimeout(180_000);
   const suffix = uniqueSuffix(info);
   const subject = `Poufna skarga sąsiedzka ${suffix}`;
@@ -109,8 +107,7 @@ test("a confidential letter is found by the registry and by nobody of another de
   await expect(found.getByRole("link")).toHaveAttribute("href", letterUrl);
   await signOut(page);
 
-  await signIn(page, spareClerk("FN", 2));
-  await page.goto(`/szukaj?q=${encodeURIComponent(query)}`);
+  await signIn(page, spareClerk("FN", 2), { to: `/szukaj?q=${encodeURIComponent(query)}` });
   await expect(page.getByText("Nic nie znaleziono", { exact: true })).toBeVisible();
   await expect(page.getByTestId("search-results")).toHaveCount(0);
   const dialog = await openPalette(page);
@@ -126,8 +123,7 @@ test("a confidential letter is found by the registry and by nobody of another de
 
 test("the palette works by keyboard alone: open, move, Enter opens, Escape closes and returns focus", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.pracownik);
-  await page.goto("/pulpit");
+  await signIn(page, DEMO.pracownik, { to: "/pulpit" });
   const opener = isMobile(page) ? page.getByRole("banner").getByRole("button", { name: "Szukaj w systemie", exact: true }) : page.getByRole("complementary").getByRole("button", { name: "Szukaj w systemie", exact: true });
   const dialog = page.getByRole("dialog", { name: "Wyszukiwarka" });
   await expect(async () => {
@@ -173,8 +169,7 @@ test("the palette works by keyboard alone: open, move, Enter opens, Escape close
 test("the administrator sees the index's health and rebuilds it in the background", async ({ page, isMobile: mobile }) => {
   test.skip(mobile, "one rebuild per run is enough; the page is checked at 360 px by the menu test");
   test.setTimeout(120_000);
-  await signIn(page, DEMO.administrator);
-  await page.goto("/admin/wyszukiwarka");
+  await signIn(page, DEMO.administrator, { to: "/admin/wyszukiwarka" });
   await expect(page.getByRole("heading", { level: 1, name: "Wyszukiwarka — indeks" })).toBeVisible();
   await expect(page.getByTestId("search-engine")).toHaveText(/PostgreSQL|Meilisearch/);
   await expect(page.getByTestId("search-count-letter").locator("td").first()).toHaveText(/^[\d\s ]+$/);
@@ -193,8 +188,7 @@ test("the administrator sees the index's health and rebuilds it in the backgroun
 
 test("the results page, the open palette and the index page have no WCAG 2.1 A/AA violations", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.administrator);
-  await page.goto("/szukaj?q=zolc");
+  await signIn(page, DEMO.administrator, { to: "/szukaj?q=zolc" });
   await expect(page.getByTestId("search-results")).toBeVisible();
   await expectNoViolations(page, "/szukaj?q=zolc");
   await page.goto("/szukaj?q=nieistniejacefrazaxyz");

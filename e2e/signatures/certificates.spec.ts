@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { generatedUsers } from "../../prisma/seed/demo-data";
 import { PDFDocument } from "pdf-lib";
-import { DEMO, person, spareClerk, uniqueSuffix } from "../helpers";
+import { DEMO, person, spareClerk, uniqueSuffix, choose } from "../helpers";
 
 /**
  * A staff certificate from request to issuance: a clerk's browser makes the key and the request,
@@ -54,8 +54,7 @@ test("a clerk requests a certificate in the browser, the administrator approves,
   const subject = `Odpowiedź w sprawie zajęcia pasa drogowego ${suffix}`;
   await clerk.goto("/pisma/wychodzace/nowe");
   await clerk.getByRole("textbox", { name: "Tytuł (temat) pisma" }).fill(subject);
-  await clerk.getByRole("combobox", { name: "Dodaj adresata" }).fill("Transbud");
-  await clerk.getByRole("option", { name: /Transbud Rzeszów/ }).first().click();
+  await choose(clerk.getByRole("combobox", { name: "Dodaj adresata" }), "Transbud", clerk.getByRole("option", { name: /Transbud Rzeszów/ }).first());
   await clerk.getByRole("textbox", { name: "Treść pisma" }).fill("Uprzejmie informuję, że zezwolenie zostanie wydane.");
   await clerk.getByRole("button", { name: "Zapisz projekt" }).click();
   await expect(clerk).toHaveURL(/\/pisma\/wychodzace\/(?!nowe)[^/]+$/);
