@@ -5,6 +5,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { DataTable, TableScroll } from "@/components/data-table";
 import { FieldFrame } from "@/components/form/field-frame";
+import { FilterActions, FilterSelect } from "@/components/form/filter-select";
 import { useLocale, useT } from "@/components/i18n";
 import { Pagination } from "@/components/pagination";
 import { formatDate } from "@/lib/i18n/translator";
@@ -55,56 +56,14 @@ export function CaseList({ input }: { input: CaseListState }) {
         <FieldFrame id="cases-q" label={t("cases.list.q")} hint={t("cases.list.qHint")}>
           <input id="cases-q" name="q" type="search" defaultValue={input.q ?? ""} aria-describedby="cases-q-hint" className="input" />
         </FieldFrame>
-        <FieldFrame id="cases-dep" label={t("cases.list.department")}>
-          <select id="cases-dep" name="komorka" defaultValue={input.departmentId ?? ""} className="input">
-            <option value="">{t("cases.list.any")}</option>
-            {list.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
+        <FilterSelect id="cases-dep" name="komorka" label={t("cases.list.department")} defaultValue={input.departmentId ?? ""} any={t("cases.list.any")} options={list.departments.map((d) => ({ value: d.id, label: d.label }))} />
         <FieldFrame id="cases-jrwa" label={t("cases.list.jrwa")} hint={t("cases.list.jrwaHint")}>
           <input id="cases-jrwa" name="jrwa" inputMode="numeric" maxLength={4} defaultValue={input.jrwa ?? ""} aria-describedby="cases-jrwa-hint" className="input" />
         </FieldFrame>
-        <FieldFrame id="cases-year" label={t("cases.list.year")}>
-          <select id="cases-year" name="rok" defaultValue={input.year ? String(input.year) : ""} className="input">
-            <option value="">{t("cases.list.any")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
-        <FieldFrame id="cases-status" label={t("cases.list.status")}>
-          <select id="cases-status" name="status" defaultValue={input.status ?? ""} className="input">
-            <option value="">{t("cases.list.any")}</option>
-            {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`cases.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
-        <FieldFrame id="cases-sort" label={t("cases.list.sort")}>
-          <select id="cases-sort" name="sort" defaultValue={input.sort} className="input">
-            {CASE_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`cases.sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
-        <div className="flex items-end gap-2 sm:col-span-2">
-          <button type="submit" className="btn-secondary">
-            {t("cases.list.apply")}
-          </button>
-          <Link href={caseListHref({ view: input.view })} className="btn-secondary">
-            {t("cases.list.clear")}
-          </Link>
-        </div>
+        <FilterSelect id="cases-year" name="rok" label={t("cases.list.year")} defaultValue={input.year ? String(input.year) : ""} any={t("cases.list.any")} options={years.map((y) => ({ value: y, label: y }))} />
+        <FilterSelect id="cases-status" name="status" label={t("cases.list.status")} defaultValue={input.status ?? ""} any={t("cases.list.any")} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))} />
+        <FilterSelect id="cases-sort" name="sort" label={t("cases.list.sort")} defaultValue={input.sort} options={CASE_SORTS.map((s) => ({ value: s, label: t(`cases.sorts.${s}`) }))} />
+        <FilterActions apply={t("cases.list.apply")} clear={t("cases.list.clear")} clearHref={caseListHref({ view: input.view })} className="sm:col-span-2" />
       </Form>
 
       <p className="mb-2 text-sm text-slate-700" aria-live="polite" data-testid="cases-count">

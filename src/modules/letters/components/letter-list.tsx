@@ -8,6 +8,7 @@ import { Badge, type BadgeTone } from "@/components/badge";
 import { DataTable, TableScroll } from "@/components/data-table";
 import { FormMessage } from "@/components/form/field";
 import { FieldFrame } from "@/components/form/field-frame";
+import { FilterActions, FilterSelect } from "@/components/form/filter-select";
 import { useLocale, useT } from "@/components/i18n";
 import { Pagination } from "@/components/pagination";
 import { formatDate, formatDateTime } from "@/lib/i18n/translator";
@@ -45,77 +46,42 @@ export function LetterList({ input }: { input: LetterListState }) {
           <FieldFrame id="letters-q" label={t("letters.list.q")} hint={t("letters.list.qHint")} className="sm:col-span-2">
             <input id="letters-q" name="q" type="search" defaultValue={input.q ?? ""} aria-describedby="letters-q-hint" className="input" />
           </FieldFrame>
-          <FieldFrame id="letters-year" label={t("letters.list.year")}>
-            <select id="letters-year" name="rok" defaultValue={input.year ? String(input.year) : ""} className="input">
-              <option value="">{t("letters.list.anyYear")}</option>
-              {options.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </FieldFrame>
+          <FilterSelect id="letters-year" name="rok" label={t("letters.list.year")} defaultValue={input.year ? String(input.year) : ""} any={t("letters.list.anyYear")} options={options.years.map((y) => ({ value: y, label: y }))} />
           {incoming && (
-            <FieldFrame id="letters-channel" label={t("letters.list.channel")}>
-              <select id="letters-channel" name="kanal" defaultValue={input.channel ?? ""} className="input">
-                <option value="">{t("letters.list.any")}</option>
-                {INCOMING_CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`letters.channels.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </FieldFrame>
+            <FilterSelect id="letters-channel" name="kanal" label={t("letters.list.channel")} defaultValue={input.channel ?? ""} any={t("letters.list.any")} options={INCOMING_CHANNELS.map((c) => ({ value: c, label: t(`letters.channels.${c}`) }))} />
           )}
-          <FieldFrame id="letters-status" label={t("letters.list.status")}>
-            <select id="letters-status" name="status" defaultValue={input.status ?? ""} className="input">
-              <option value="">{t("letters.list.any")}</option>
-              {LETTER_STATUSES.filter((s) => s !== "CANCELLED" && (incoming ? s !== "DRAFT" : true)).map((s) => (
-                <option key={s} value={s}>
-                  {t(`letters.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </FieldFrame>
-          <FieldFrame id="letters-department" label={t("letters.list.department")}>
-            <select id="letters-department" name="komorka" defaultValue={input.departmentId ?? ""} className="input">
-              <option value="">{t("letters.list.any")}</option>
-              {options.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-          </FieldFrame>
+          <FilterSelect
+            id="letters-status"
+            name="status"
+            label={t("letters.list.status")}
+            defaultValue={input.status ?? ""}
+            any={t("letters.list.any")}
+            options={LETTER_STATUSES.filter((s) => s !== "CANCELLED" && (incoming ? s !== "DRAFT" : true)).map((s) => ({ value: s, label: t(`letters.status.${s}`) }))}
+          />
+          <FilterSelect id="letters-department" name="komorka" label={t("letters.list.department")} defaultValue={input.departmentId ?? ""} any={t("letters.list.any")} options={options.departments.map((d) => ({ value: d.id, label: d.label }))} />
           <FieldFrame id="letters-from" label={t("letters.list.from")}>
             <input id="letters-from" name="od" type="date" defaultValue={input.from ?? ""} className="input" />
           </FieldFrame>
           <FieldFrame id="letters-to" label={t("letters.list.to")}>
             <input id="letters-to" name="do" type="date" defaultValue={input.to ?? ""} className="input" />
           </FieldFrame>
-          <FieldFrame id="letters-sort" label={t("letters.list.sort")}>
-            <select id="letters-sort" name="sort" defaultValue={SORT_NAME[input.sort]} className="input">
-              {LETTER_SORTS.filter((s) => incoming || s !== "sender").map((s) => (
-                <option key={s} value={SORT_NAME[s]}>
-                  {incoming ? t(`letters.list.sorts.${s}`) : t(`letters.list.sortsInternal.${s}`)}
-                </option>
-              ))}
-            </select>
-          </FieldFrame>
+          <FilterSelect
+            id="letters-sort"
+            name="sort"
+            label={t("letters.list.sort")}
+            defaultValue={SORT_NAME[input.sort]}
+            options={LETTER_SORTS.filter((s) => incoming || s !== "sender").map((s) => ({
+              value: SORT_NAME[s],
+              label: incoming ? t(`letters.list.sorts.${s}`) : t(`letters.list.sortsInternal.${s}`),
+            }))}
+          />
           <div className="flex items-center">
             <label className="flex items-center gap-2">
               <input type="checkbox" name="moje" value="1" defaultChecked={input.mine} className="size-4" />
               {t("letters.list.mine")}
             </label>
           </div>
-          <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className="btn-primary">
-              {t("letters.list.apply")}
-            </button>
-            <Link href={path} className="btn-secondary">
-              {t("letters.list.clear")}
-            </Link>
-          </div>
+          <FilterActions apply={t("letters.list.apply")} clear={t("letters.list.clear")} clearHref={path} className="sm:col-span-2 lg:col-span-4" />
         </Form>
         <SavedFilters view={incoming ? "rpw" : "wewnetrzne"} path={path} query={letterListQuery(input)} />
       </section>

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { DataTable, TableScroll } from "@/components/data-table";
 import { FieldFrame } from "@/components/form/field-frame";
+import { FilterActions, FilterSelect } from "@/components/form/filter-select";
 import { useLocale, useT } from "@/components/i18n";
 import { Pagination } from "@/components/pagination";
 import { countLabel } from "@/lib/paging";
@@ -58,59 +59,17 @@ export function OutgoingList({ input }: { input: OutgoingListState }) {
         <FieldFrame id="outgoing-q" label={t("outgoing.filters.q")} hint={t("outgoing.filters.qHint")} className="sm:col-span-2">
           <input id="outgoing-q" name="q" type="search" defaultValue={input.q ?? ""} aria-describedby="outgoing-q-hint" className="input" />
         </FieldFrame>
-        <FieldFrame id="outgoing-year" label={t("outgoing.filters.year")}>
-          <select id="outgoing-year" name="rok" defaultValue={input.year ? String(input.year) : ""} className="input">
-            <option value="">{t("outgoing.filters.any")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
-        <FieldFrame id="outgoing-channel" label={t("outgoing.filters.channel")}>
-          <select id="outgoing-channel" name="kanal" defaultValue={input.channel ?? ""} className="input">
-            <option value="">{t("outgoing.filters.any")}</option>
-            {OUTGOING_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`outgoing.channels.${c}`)}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
-        <FieldFrame id="outgoing-department" label={t("outgoing.filters.department")}>
-          <select id="outgoing-department" name="komorka" defaultValue={input.departmentId ?? ""} className="input">
-            <option value="">{t("outgoing.filters.any")}</option>
-            {list.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
+        <FilterSelect id="outgoing-year" name="rok" label={t("outgoing.filters.year")} defaultValue={input.year ? String(input.year) : ""} any={t("outgoing.filters.any")} options={years.map((y) => ({ value: y, label: y }))} />
+        <FilterSelect id="outgoing-channel" name="kanal" label={t("outgoing.filters.channel")} defaultValue={input.channel ?? ""} any={t("outgoing.filters.any")} options={OUTGOING_CHANNELS.map((c) => ({ value: c, label: t(`outgoing.channels.${c}`) }))} />
+        <FilterSelect id="outgoing-department" name="komorka" label={t("outgoing.filters.department")} defaultValue={input.departmentId ?? ""} any={t("outgoing.filters.any")} options={list.departments.map((d) => ({ value: d.id, label: d.label }))} />
         <FieldFrame id="outgoing-from" label={t("outgoing.filters.from")}>
           <input id="outgoing-from" name="od" type="date" defaultValue={input.from ?? ""} className="input" />
         </FieldFrame>
         <FieldFrame id="outgoing-to" label={t("outgoing.filters.to")}>
           <input id="outgoing-to" name="do" type="date" defaultValue={input.to ?? ""} className="input" />
         </FieldFrame>
-        <FieldFrame id="outgoing-sort" label={t("outgoing.filters.sort")}>
-          <select id="outgoing-sort" name="sort" defaultValue={input.sort} className="input">
-            {OUTGOING_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`outgoing.sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-        </FieldFrame>
-        <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className="btn-secondary">
-            {t("outgoing.filters.apply")}
-          </button>
-          <Link href={outgoingListHref({ view: input.view })} className="btn-secondary">
-            {t("outgoing.filters.clear")}
-          </Link>
-        </div>
+        <FilterSelect id="outgoing-sort" name="sort" label={t("outgoing.filters.sort")} defaultValue={input.sort} options={OUTGOING_SORTS.map((s) => ({ value: s, label: t(`outgoing.sorts.${s}`) }))} />
+        <FilterActions apply={t("outgoing.filters.apply")} clear={t("outgoing.filters.clear")} clearHref={outgoingListHref({ view: input.view })} className="sm:col-span-2 lg:col-span-4" />
       </Form>
 
       <p className="mb-2 text-sm text-slate-700" aria-live="polite" data-testid="outgoing-count">

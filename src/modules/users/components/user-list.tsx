@@ -5,6 +5,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { DataTable, TableScroll } from "@/components/data-table";
 import { describedByOf, FieldFrame } from "@/components/form/field-frame";
+import { FilterSelect } from "@/components/form/filter-select";
 import { useT } from "@/components/i18n";
 import { EmptyState } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
@@ -32,36 +33,9 @@ export function UserList({ input }: { input: UserListInput & { page: number } })
           <FieldFrame id="users-q" label={t("users.list.search")} hint={t("users.list.searchHint")}>
             <input id="users-q" name="q" type="search" defaultValue={input.q ?? ""} aria-describedby={describedByOf("users-q", t("users.list.searchHint"))} className="input" />
           </FieldFrame>
-          <FieldFrame id="users-dep" label={t("users.list.department")} className="lg:self-start">
-            <select id="users-dep" name="komorka" defaultValue={input.departmentId ?? ""} className="input">
-              <option value="">{t("users.list.allDepartments")}</option>
-              {options.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
-          </FieldFrame>
-          <FieldFrame id="users-role" label={t("users.list.role")} className="lg:self-start">
-            <select id="users-role" name="rola" defaultValue={input.role ?? ""} className="input">
-              <option value="">{t("users.list.allRoles")}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </FieldFrame>
-          <FieldFrame id="users-status" label={t("users.list.status")} className="lg:self-start">
-            <select id="users-status" name="status" defaultValue={input.status ?? ""} className="input">
-              <option value="">{t("users.list.allStatuses")}</option>
-              {USER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`users.statuses.${s}`)}
-                </option>
-              ))}
-            </select>
-          </FieldFrame>
+          <FilterSelect id="users-dep" name="komorka" label={t("users.list.department")} defaultValue={input.departmentId ?? ""} any={t("users.list.allDepartments")} className="lg:self-start" options={options.departments.map((d) => ({ value: d.id, label: d.label }))} />
+          <FilterSelect id="users-role" name="rola" label={t("users.list.role")} defaultValue={input.role ?? ""} any={t("users.list.allRoles")} className="lg:self-start" options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <FilterSelect id="users-status" name="status" label={t("users.list.status")} defaultValue={input.status ?? ""} any={t("users.list.allStatuses")} className="lg:self-start" options={USER_STATUSES.map((s) => ({ value: s, label: t(`users.statuses.${s}`) }))} />
           <div className="flex flex-wrap gap-2 lg:self-start lg:pt-6">
             <button type="submit" className="btn-primary">
               {t("users.list.apply")}
