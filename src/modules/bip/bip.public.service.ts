@@ -201,24 +201,9 @@ export async function listAnnouncements(db: Db, limit = 20, now = new Date()): P
   return (await querySummaries(db, now, Prisma.sql`${notWithdrawn} AND a."menuItemId" = ${menu.id}`, { pageSize: limit })).items;
 }
 
-/** Diacritics folded in SQL the same way foldText folds the query (issue 6 replaces this search). */
-const foldedSql = (column: Prisma.Sql) => Prisma.sql`lower(translate(${column}, 'ĄĆĘŁŃÓŚŹŻąćęłńóśźż', 'acelnoszzacelnoszz'))`;
-
 /** Splits a query into folded words (at most 8, each at least 2 characters). */
 export function searchTerms(query: string): string[] {
   return [...new Set(foldText(query).split(" ").filter((w) => w.length >= 2))].slice(0, 8);
-}
-
-/**
- * Search over published titles, summaries and bodies: every word must occur (diacritics folded:
- * "zezwolenie" finds "zezwoleń…", "gesi" finds "gęsi"). Withdrawn articles are not searched.
- */
-export async function searchBip(db: Db, query: string, input: PageInput = {}, now = new Date()): Promise<Page<BipArticleSummary>> {
-  const terms = searchTerms(query);
-  if (terms.length === 0) return { items: [], total: 0, page: 1, pageSize: clampPage(input).pageSize, pages: 1 };
-  const haystack = foldedSql(Prisma.sql`(v."title" || ' ' || v."summary" || ' ' || v."bodyText")`);
-  const conditions = terms.map((t) => Prisma.sql`${haystack} LIKE ${`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  return querySummaries(db, now, Prisma.sql`${notWithdrawn} AND ${Prisma.join(conditions, " AND ")}`, input);
 }
 
 // ---------------------------------------------------------------------------------------------
