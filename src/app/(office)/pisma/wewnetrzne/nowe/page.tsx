@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
@@ -6,7 +5,7 @@ import { InternalLetterForm } from "@/modules/letters/components/internal-letter
 import type { LetterDetail } from "@/modules/letters/letters.schemas";
 import { requirePermission } from "@/server/auth/session";
 import { getT } from "@/server/i18n";
-import { api, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { api, HydrateClient, orNotFound, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Nowe pismo wewnętrzne" };
 
@@ -18,23 +17,12 @@ export default async function NewInternalLetterPage({ searchParams }: { searchPa
   const t = await getT();
   const params = await searchParams;
   const caller = await api();
-  let draft: LetterDetail | undefined;
-  let caseRef: { id: string; mark: string } | null = null;
-  try {
-    const draftId = one(params.szkic);
-    if (draftId) {
-      draft = await caller.letters.get({ id: draftId });
-      if (draft.kind !== "INTERNAL" || !draft.can.edit) notFound();
-    }
-    const caseId = one(params.sprawa);
-    if (caseId && !draft) {
-      const found = await caller.cases.get({ id: caseId });
-      caseRef = { id: found.id, mark: found.mark };
-    }
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const draftId = one(params.szkic);
+  const caseId = one(params.sprawa);
+  const draft: LetterDetail | undefined = draftId ? await orNotFound(caller.letters.get({ id: draftId })) : undefined;
+  if (draft && (draft.kind !== "INTERNAL" || !draft.can.edit)) notFound();
+  const found = caseId && !draft ? await orNotFound(caller.cases.get({ id: caseId })) : null;
+  const caseRef = found ? { id: found.id, mark: found.mark } : null;
   prefetch(trpc.letters.options.queryOptions());
   return (
     <HydrateClient>
