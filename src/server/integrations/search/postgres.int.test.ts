@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
-import { createPostgresEngine, SEARCH_CAP } from "./postgres";
+import { createPostgresEngine, MAX_PREFIX_WORDS, SEARCH_CAP } from "./postgres";
 import { F, type SearchDocument, type SearchEngine } from "./types";
 
 const doc = (i: number, over: Partial<SearchDocument> = {}): SearchDocument => ({
@@ -100,5 +100,37 @@ describe.each(TEST_DB_KINDS)("embedded engine beyond its ranking cap on %s", (ki
     expect(await ids(["wniosku", "roz"])).toEqual(["l9999"]);
     expect(await ids(["roz", "wniosku"])).toEqual([]);
     expect(await ids(["ro"])).toEqual([]);
+  });
+});
+
+describe.each(TEST_DB_KINDS)("the last word typed, completed from the vocabulary on %s", (kind) => {
+  let db: TestDb;
+  let engine: SearchEngine;
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+
+  beforeAll(async () => {
+    db = await createTestDb(kind);
+    engine = createPostgresEngine(db.prisma);
+    await engine.upsert([
+      doc(1, { title: "Wniosek o refundację", identifiers: ["ZK-7788"] }),
+      doc(2, { title: "Sprawa", identifiers: ["ABCDEF/1"] }),
+      // More completions of "kot" than MAX_PREFIX_WORDS: searched as a prefix.
+      ...Array.from({ length: MAX_PREFIX_WORDS + 4 }, (_, i) => doc(100 + i, { title: `Kot${letters[i]}${letters[i]}` })),
+    ]);
+  });
+  afterAll(async () => db?.destroy());
+
+  const found = async (words: string[]) => (await engine.search(query(words))).hits.map((h) => h.doc.entityId).sort();
+
+  it("finds a word of the vocabulary by its start, and a whole word", async () => {
+    expect(await found(["refu"])).toEqual(["l1"]);
+    expect(await found(["refundacje"])).toEqual(["l1"]);
+    expect(await found(["wniosek", "refundac"])).toEqual(["l1"]);
+  });
+
+  it("searches a number, a word outside the vocabulary (identifiers) and a too common start as a prefix", async () => {
+    expect(await found(["zk", "778"])).toEqual(["l1"]);
+    expect(await found(["abcd"])).toEqual(["l2"]);
+    expect(await found(["kot"])).toHaveLength(MAX_PREFIX_WORDS + 4);
   });
 });

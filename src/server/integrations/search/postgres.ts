@@ -43,6 +43,24 @@ async function neighbours(db: RawDb, words: string[]): Promise<Map<string, strin
   return out;
 }
 
+/** At most this many vocabulary words stand in for the last word's prefix; more, and the prefix is searched as such. */
+export const MAX_PREFIX_WORDS = 16;
+
+/**
+ * The words of the vocabulary that start with the last query word (through the trigram index), or
+ * null to search it as a prefix (`word:*`): a number, too short, unknown or too common a start.
+ * Exact words let the index skip through its lists; a prefix makes it collect every match first.
+ */
+async function prefixWords(db: RawDb, word: string): Promise<string[] | null> {
+  if (word.length < MIN_PREFIX || /^\d+$/.test(word)) return null;
+  const rows = await db.$queryRawUnsafe<{ term: string }[]>(
+    `SELECT "term" FROM "SearchTerm" WHERE "term" LIKE $1 LIMIT ${MAX_PREFIX_WORDS + 2}`,
+    `${word}%`,
+  );
+  if (rows.length === 0 || rows.length > MAX_PREFIX_WORDS + 1) return null;
+  return rows.map((r) => r.term).filter((t) => t !== word);
+}
+
 /**
  * Matching permitted records ranked per query. Beyond it the engine stops counting: the total is
  * "more than SEARCH_CAP" (totalCapped), facets count the ranked records, and pages end there — the
@@ -72,14 +90,15 @@ export const MIN_PREFIX = 3;
 
 /**
  * tsquery text: every word OR its typo neighbours, words ANDed; the last word (the one being
- * typed) also as a prefix — as Meilisearch treats the query. Words are folded [a-z0-9]+ only, so
+ * typed) also as a prefix — as Meilisearch treats the query — unless `lastAsPrefix` is false
+ * because its completions are already among its alternatives. Words are folded [a-z0-9]+ only, so
  * the text parses the same through to_tsquery('simple', …) and as a tsquery literal; `lexeme`
  * turns a word into the lexeme searched ("tsk": bucket and tier before the word).
  */
-export function tsQuery(words: string[], near: Map<string, string[]> = new Map(), lexeme = (w: string) => w): string {
+export function tsQuery(words: string[], near: Map<string, string[]> = new Map(), lexeme = (w: string) => w, lastAsPrefix = true): string {
   return words
     .map((w, i) => {
-      const self = i === words.length - 1 && w.length >= MIN_PREFIX ? `${lexeme(w)}:*` : lexeme(w);
+      const self = lastAsPrefix && i === words.length - 1 && w.length >= MIN_PREFIX ? `${lexeme(w)}:*` : lexeme(w);
       return `(${[self, ...(near.get(w) ?? []).map(lexeme)].join(" | ")})`;
     })
     .join(" & ");
@@ -90,8 +109,8 @@ export function tsQuery(words: string[], near: Map<string, string[]> = new Map()
  * bucket, then any word ("w"), each without what the title tier of its bucket already gave; each
  * ANDed with the permission filter over the bucket's value lexemes.
  */
-export function tierQueries(words: string[], near: Map<string, string[]>, filter: Filter): { query: string; except: string | null }[] {
-  const tier = (t: "a" | "w", b: number) => tsQuery(words, near, (w) => `${b}${t}${w}`);
+export function tierQueries(words: string[], near: Map<string, string[]>, filter: Filter, lastAsPrefix = true): { query: string; except: string | null }[] {
+  const tier = (t: "a" | "w", b: number) => tsQuery(words, near, (w) => `${b}${t}${w}`, lastAsPrefix);
   const permitted = (b: number, text: string) => {
     const f = filterToTsquery(filter, filterLexeme(b));
     return f === null ? text : `${text} & ${f}`;
@@ -187,8 +206,11 @@ export function createPostgresEngine(db: RawDb): SearchEngine {
       const cols = (score: string) => `e."key", e."indexedAt", e."type", e."departmentId", e."year", e."status", ${score} AS score`;
       let candidates: string;
       if (query.words.length) {
-        const near = await neighbours(db, query.words);
-        const full = `to_tsquery('simple', ${bind(tsQuery(query.words, near))})`;
+        const last = query.words[query.words.length - 1]!;
+        const [typos, completions] = await Promise.all([neighbours(db, query.words), prefixWords(db, last)]);
+        // The last word's completions join its alternatives (typo neighbours), searched as words.
+        const near = completions ? new Map(typos).set(last, [...new Set([...(typos.get(last) ?? []), ...completions])]) : typos;
+        const full = `to_tsquery('simple', ${bind(tsQuery(query.words, near, undefined, !completions))})`;
         const exact = `to_tsquery('simple', ${bind(tsQuery(query.words))})`;
         const phrase = `${bind(query.phrase)}::text`;
         const score = `(CASE WHEN ${phrase} = ANY(e."identifiers") THEN 100
@@ -198,7 +220,7 @@ export function createPostgresEngine(db: RawDb): SearchEngine {
         // Candidates through "tsk" tier by tier, bucket by bucket, until SEARCH_CAP + 1: a common word
         // reads the posting list of one bucket's title matches, not all of its matches. Every tier and
         // bucket together are every match of `full`, so up to SEARCH_CAP the result is exact.
-        const tiers = tierQueries(query.words, near, query.filter);
+        const tiers = tierQueries(query.words, near, query.filter, !completions);
         const qs = bind(tiers.map((t) => t.query));
         const except = bind(tiers.map((t) => t.except));
         candidates = `t AS MATERIALIZED (
