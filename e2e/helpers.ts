@@ -41,7 +41,7 @@ export async function signIn(page: Page, email: string, options: SignInOptions |
   if (cached) {
     await page.context().addCookies(cached);
     await page.goto(to ?? "/pulpit");
-    if (!new URL(page.url()).pathname.startsWith("/logowanie")) return;
+    if (!new URL(page.url()).pathname.startsWith("/logowanie")) return hydrated(page);
     sessions.delete(email);
   }
   await page.goto("/logowanie");
@@ -51,6 +51,12 @@ export async function signIn(page: Page, email: string, options: SignInOptions |
   await expect(page).toHaveURL(/\/pulpit$/);
   if (password === DEMO_PASSWORD) sessions.set(email, (await page.context().cookies()).filter((c) => c.name.includes("session-token")));
   if (to) await page.goto(to);
+  await hydrated(page);
+}
+
+/** Waits until the page has hydrated (HydrationMark in the root layout): text typed earlier is lost. */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { HydrationMark } from "@/components/hydration-mark";
 import { I18nProvider } from "@/components/i18n-provider";
 import { getLocale } from "@/server/i18n";
 import { GeistMono, GeistSans } from "./fonts";
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
         <I18nProvider locale={locale}>{children}</I18nProvider>
+        <HydrationMark />
       </body>
     </html>
   );

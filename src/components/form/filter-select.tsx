@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FieldFrame } from "./field-frame";
+import { SelectOptions } from "./select-options";
 
 /** A list filter's select: "any" first (value ""), then the options; read by the list's GET form. */
 export function FilterSelect({
@@ -23,12 +24,7 @@ export function FilterSelect({
   return (
     <FieldFrame id={id} label={label} className={className}>
       <select id={id} name={name} defaultValue={defaultValue} className="input">
-        {any !== undefined && <option value="">{any}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions empty={any} options={options} />
       </select>
     </FieldFrame>
   );

@@ -3,6 +3,7 @@ import { ChatDelivery } from "@/modules/chat/components/chat-delivery";
 import { NotificationBell } from "@/modules/notifications/components/notification-bell";
 import { LiveStatus } from "@/modules/realtime/components/live-status";
 import { RealtimeProvider } from "@/modules/realtime/components/realtime-provider";
+import { PresenceProvider } from "@/modules/presence/components/presence-provider";
 import { SearchButton, SearchPalette } from "@/modules/search/components/search-palette";
 import { TRPCReactProvider } from "@/trpc/react";
 import type { Actor } from "@/server/context";
@@ -36,6 +37,7 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
   return (
     <TRPCReactProvider>
       <RealtimeProvider>
+      <PresenceProvider>
       <SessionKeepAlive />
       <ChatDelivery />
       <SearchPalette />
@@ -76,6 +78,7 @@ export async function AppShell({ actor, officeName, children }: { actor: Actor; 
           </main>
         </div>
       </div>
+      </PresenceProvider>
       </RealtimeProvider>
     </TRPCReactProvider>
   );

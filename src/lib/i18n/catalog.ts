@@ -19,12 +19,13 @@ import * as esp from "@/modules/esp/esp.messages";
 import * as search from "@/modules/search/search.messages";
 import * as chat from "@/modules/chat/chat.messages";
 import * as tasks from "@/modules/tasks/tasks.messages";
+import * as presence from "@/modules/presence/presence.messages";
 import * as core from "./core.messages";
 
-const pl = { ...core.pl, org: org.pl, users: users.pl, substitutions: substitutions.pl, audit: audit.pl, jobs: jobs.pl, contacts: contacts.pl, letters: letters.pl, outgoing: outgoing.pl, cases: cases.pl, files: files.pl, mail: mail.pl, notifications: notifications.pl, passwordReset: passwordReset.pl, signatures: signatures.pl, bip: bip.pl, bipEditor: bipEditor.pl, esp: esp.pl, tasks: tasks.pl, search: search.pl, chat: chat.pl };
+const pl = { ...core.pl, org: org.pl, users: users.pl, substitutions: substitutions.pl, audit: audit.pl, jobs: jobs.pl, contacts: contacts.pl, letters: letters.pl, outgoing: outgoing.pl, cases: cases.pl, files: files.pl, mail: mail.pl, notifications: notifications.pl, passwordReset: passwordReset.pl, signatures: signatures.pl, bip: bip.pl, bipEditor: bipEditor.pl, esp: esp.pl, tasks: tasks.pl, search: search.pl, chat: chat.pl, presence: presence.pl };
 
 export type Messages = typeof pl;
 
-const en: Messages = { ...core.en, org: org.en, users: users.en, substitutions: substitutions.en, audit: audit.en, jobs: jobs.en, contacts: contacts.en, letters: letters.en, outgoing: outgoing.en, cases: cases.en, files: files.en, mail: mail.en, notifications: notifications.en, passwordReset: passwordReset.en, signatures: signatures.en, bip: bip.en, bipEditor: bipEditor.en, esp: esp.en, tasks: tasks.en, search: search.en, chat: chat.en };
+const en: Messages = { ...core.en, org: org.en, users: users.en, substitutions: substitutions.en, audit: audit.en, jobs: jobs.en, contacts: contacts.en, letters: letters.en, outgoing: outgoing.en, cases: cases.en, files: files.en, mail: mail.en, notifications: notifications.en, passwordReset: passwordReset.en, signatures: signatures.en, bip: bip.en, bipEditor: bipEditor.en, esp: esp.en, tasks: tasks.en, search: search.en, chat: chat.en, presence: presence.en };
 
 export const catalog = { pl, en } as const;

@@ -169,8 +169,15 @@ export const pl = {
       "member-removed": "Komunikator: usunięcie osoby z rozmowy",
       "message-edited": "Komunikator: poprawienie wiadomości",
       "message-deleted": "Komunikator: usunięcie wiadomości",
+      "file-uploaded": "Komunikator: przesłanie pliku",
+      "file-downloaded": "Komunikator: pobranie pliku",
     },
-    task: { created: "Polecenie: wydanie polecenia", step: "Polecenie: przyjęcie, postęp, pytanie, wykonanie, potwierdzenie, zwrot lub anulowanie" },
+    task: {
+      created: "Polecenie: wydanie polecenia",
+      step: "Polecenie: przyjęcie, postęp, pytanie, wykonanie, potwierdzenie, zwrot lub anulowanie",
+      "file-uploaded": "Polecenie: przesłanie pliku",
+      "file-downloaded": "Polecenie: pobranie pliku",
+    },
     signature: { created: "Złożenie podpisu elektronicznego", verified: "Weryfikacja podpisu elektronicznego", sealed: "Opatrzenie pieczęcią elektroniczną urzędu" },
   },
   entityTypes: {
@@ -199,7 +206,9 @@ export const pl = {
     "esp-account": "Konto w ESP",
     "chat-conversation": "Rozmowa w komunikatorze",
     "chat-message": "Wiadomość w komunikatorze",
+    "chat-attachment": "Plik w komunikatorze",
     task: "Polecenie",
+    "task-attachment": "Plik polecenia",
   },
   /** Names of fields in "changes". */
   fields: {
@@ -431,8 +440,15 @@ export const en: typeof pl = {
       "member-removed": "Messenger: person removed from a conversation",
       "message-edited": "Messenger: message edited",
       "message-deleted": "Messenger: message deleted",
+      "file-uploaded": "Messenger: file uploaded",
+      "file-downloaded": "Messenger: file downloaded",
     },
-    task: { created: "Task: given", step: "Task: accepted, progress, question, done, confirmed, returned or cancelled" },
+    task: {
+      created: "Task: given",
+      step: "Task: accepted, progress, question, done, confirmed, returned or cancelled",
+      "file-uploaded": "Task: file uploaded",
+      "file-downloaded": "Task: file downloaded",
+    },
     signature: { created: "Electronic signature made", verified: "Electronic signature verified", sealed: "Office seal applied" },
   },
   entityTypes: {
@@ -461,7 +477,9 @@ export const en: typeof pl = {
     "esp-account": "ESP account",
     "chat-conversation": "Messenger conversation",
     "chat-message": "Messenger message",
+    "chat-attachment": "Messenger file",
     task: "Task",
+    "task-attachment": "Task file",
   },
   fields: {
     firstName: "first name",

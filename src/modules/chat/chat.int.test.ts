@@ -23,6 +23,7 @@ import {
   notifyUnreadMessages,
   openDirectConversation,
   removeMember,
+  renameConversation,
   searchMessages,
   sendMessage,
   unreadTotal,
@@ -219,6 +220,60 @@ describe.each(TEST_DB_KINDS)("komunikator (%s)", (kind) => {
     expect(second.messages.map((m) => m.body)).toEqual(["Wiadomość 3", "Wiadomość 2"]);
     const third = await listMessages(celina, { conversationId: id, limit: 2, before: second.olderCursor! });
     expect(third).toMatchObject({ messages: [{ body: "Wiadomość 1" }], olderCursor: null });
+  });
+
+  it("opens the page around a found message and pages from there both ways", async () => {
+    const { id } = await openDirectConversation(bartek, obcy.actor.id);
+    const sent: Awaited<ReturnType<typeof sendMessage>>[] = [];
+    for (let i = 1; i <= 9; i++) sent.push(await sendMessage(bartek, { conversationId: id, clientId: clientId(), body: `Punkt ${i}` }));
+    const hit = (await searchMessages(obcy, { q: "punkt 4" })).find((h) => h.conversationId === id)!;
+    expect(hit.seq).toBe(sent[3]!.seq);
+    const bodies = (p: { messages: { body: string }[] }) => p.messages.map((m) => m.body);
+    // limit 4: the message and one older, two newer.
+    const around = await listMessages(obcy, { conversationId: id, limit: 4, around: hit.seq });
+    expect(bodies(around)).toEqual(["Punkt 6", "Punkt 5", "Punkt 4", "Punkt 3"]);
+    expect(around.olderCursor).toBe(sent[2]!.seq);
+    expect(around.newerCursor).toBe(sent[5]!.seq);
+    const newer = await listMessages(obcy, { conversationId: id, limit: 2, after: around.newerCursor! });
+    expect(bodies(newer)).toEqual(["Punkt 8", "Punkt 7"]);
+    const newest = await listMessages(obcy, { conversationId: id, limit: 2, after: newer.newerCursor! });
+    expect(newest).toMatchObject({ messages: [{ body: "Punkt 9" }], newerCursor: null });
+    // Scrolling up from a newer page goes back to where the reader came from.
+    expect(bodies(await listMessages(obcy, { conversationId: id, limit: 1, before: newest.olderCursor! }))).toEqual(["Punkt 8"]);
+    const older = await listMessages(obcy, { conversationId: id, limit: 5, before: around.olderCursor! });
+    expect(older).toMatchObject({ olderCursor: null, newerCursor: sent[1]!.seq });
+    expect(bodies(older)).toEqual(["Punkt 2", "Punkt 1"]);
+    // The newest page has nothing newer; a found message near the end has nothing newer either.
+    expect((await listMessages(obcy, { conversationId: id, limit: 2 })).newerCursor).toBeNull();
+    const last = await listMessages(obcy, { conversationId: id, limit: 4, around: sent[8]!.seq });
+    expect(last).toMatchObject({ newerCursor: null, olderCursor: sent[5]!.seq });
+    expect(bodies(last)).toEqual(["Punkt 9", "Punkt 8", "Punkt 7", "Punkt 6"]);
+    // One cursor at a time; a seq of another conversation shows nothing of it; outsiders get NOT_FOUND.
+    await expect(listMessages(obcy, { conversationId: id, around: hit.seq, before: hit.seq })).rejects.toThrow("Podaj jeden kursor.");
+    expect((await errorOf(listMessages(celina, { conversationId: id, around: hit.seq }))).code).toBe("NOT_FOUND");
+    const elsewhere = await listMessages(obcy, { conversationId: id, limit: 4, around: "1" });
+    expect(elsewhere.messages.every((m) => sent.some((s) => s.id === m.id))).toBe(true);
+  });
+
+  it("group changes reach every member's app, the removed one's too; a member who left cannot come back alone", async () => {
+    const group = await createGroupConversation(anna, { title: "Remont świetlicy", memberIds: [celina.actor.id, obcy.actor.id] });
+    const lastSignal = async () =>
+      ((await prisma.outboxJob.findFirst({ where: { type: "realtime.signal" }, orderBy: { id: "desc" }, select: { payload: true } }))?.payload as { channels: string[] }).channels;
+    await renameConversation(anna, { conversationId: group.id, title: "Remont świetlicy w Lipowie" });
+    expect(await lastSignal()).toEqual(expect.arrayContaining([`private-chat-${group.id}`, `private-user-${celina.actor.id}`, `private-user-${obcy.actor.id}`]));
+    expect((await listConversations(celina)).items.find((c) => c.id === group.id)?.title).toBe("Remont świetlicy w Lipowie");
+    await removeMember(anna, { conversationId: group.id, userId: obcy.actor.id });
+    expect(await lastSignal()).toContain(`private-user-${obcy.actor.id}`);
+    await removeMember(celina, { conversationId: group.id, userId: celina.actor.id });
+    expect(await lastSignal()).toContain(`private-user-${celina.actor.id}`);
+    expect((await errorOf(getConversation(celina, group.id))).code).toBe("NOT_FOUND");
+    expect((await errorOf(addMembers(celina, { conversationId: group.id, userIds: [celina.actor.id] }))).code).toBe("NOT_FOUND");
+    // Only the owner's adding brings her back.
+    await addMembers(anna, { conversationId: group.id, userIds: [celina.actor.id] });
+    expect((await getConversation(celina, group.id)).members.map((m) => [m.name, m.isOwner])).toEqual([
+      ["Anna Nowak", true],
+      ["Celina Wójcik", false],
+    ]);
   });
 
   it("e-mails about messages unread for 5 minutes, once per batch, never to a substitute", async () => {

@@ -19,6 +19,8 @@ import {
   ZSearchHit,
   ZSearchMessagesInput,
   ZSendMessageInput,
+  ZPersonRef,
+  ZSubjectRef,
 } from "./chat.schemas";
 import {
   addMembers,
@@ -36,6 +38,7 @@ import {
   searchMessages,
   sendMessage,
   signalTyping,
+  suggestSubjectPeople,
   unreadTotal,
 } from "./chat.service";
 
@@ -58,5 +61,7 @@ export const chatRouter = createTRPCRouter({
   delete: protectedProcedure.input(ZMessageId).output(z.void()).mutation(({ ctx, input }) => deleteMessage(ctx, input.messageId)),
   markRead: protectedProcedure.input(ZMarkReadInput).output(z.object({ readSeq: z.string() })).mutation(({ ctx, input }) => markRead(ctx, input)),
   markDelivered: protectedProcedure.output(z.object({ conversations: z.number() })).mutation(({ ctx }) => markDelivered(ctx)),
+  /** "Zapytaj o to pismo / tę sprawę": the people to preselect (the caller must see the record). */
+  askPeople: protectedProcedure.input(ZSubjectRef).output(z.array(ZPersonRef)).query(({ ctx, input }) => suggestSubjectPeople(ctx, input)),
   typing: protectedProcedure.input(ZConversationId).output(z.void()).mutation(({ ctx, input }) => signalTyping(ctx, input.conversationId)),
 });

@@ -18,11 +18,12 @@ import { notify } from "@/modules/notifications/notifications.service";
 import { CHANNEL } from "@/modules/realtime/realtime.channels";
 import { realtimeSignalJob } from "@/modules/realtime/realtime.jobs";
 import { recordAudit } from "@/server/audit/audit";
-import { actorName, type ServiceContext } from "@/server/context";
+import { actorName, type Actor, type ServiceContext } from "@/server/context";
 import type { Db, Tx } from "@/server/db";
 import { AppError, badRequest, forbidden, isUniqueViolation, notFound } from "@/server/errors";
 import { publishRealtime } from "@/server/integrations/realtime";
 import { enqueue } from "@/server/jobs/outbox";
+import { chatAttachmentUrl, pendingUploadCutoff } from "./chat.attachments";
 import { directKey, extractRecordLinks, messagePreview, type RecordLink } from "./chat.links";
 import { findMembership, mayEditMessage, mayManage, requireMembership } from "./chat.policy";
 import {
@@ -38,6 +39,7 @@ import {
   ZRenameInput,
   ZSearchMessagesInput,
   ZSendMessageInput,
+  ZSubjectRef,
   type ConversationDetail,
   type ConversationList,
   type ConversationSummary,
@@ -53,7 +55,7 @@ const personSelect = {
   firstName: true,
   lastName: true,
   position: { select: { name: true } },
-  department: { select: { name: true } },
+  department: { select: { name: true, location: { select: { name: true } } } },
   location: { select: { name: true } },
 } as const satisfies Prisma.UserSelect;
 
@@ -64,7 +66,8 @@ const toPerson = (u: PersonRow): PersonRef => ({
   name: `${u.firstName} ${u.lastName}`,
   position: u.position?.name ?? null,
   department: u.department?.name ?? null,
-  location: u.location?.name ?? null,
+  // The person's own office, else their department's (headquarters or a branch office).
+  location: u.location?.name ?? u.department?.location?.name ?? null,
 });
 
 /** Signals the conversation's open windows and the members' other tabs (unread badges) after commit. */
@@ -153,6 +156,52 @@ async function assertSubjectVisible(ctx: ServiceContext, subject: { type: "docum
       ? await ctx.db.document.findFirst({ where: { AND: [{ id: subject.id }, documentVisibleWhere(scope)] }, select: { id: true } })
       : await ctx.db.case.findFirst({ where: { AND: [{ id: subject.id }, caseVisibleWhere(scope)] }, select: { id: true } });
   if (!found) throw notFound();
+}
+
+async function recordVisibleTo(db: Db, actor: Actor, subject: { type: "document" | "case"; id: string }): Promise<boolean> {
+  const scope = await loadWorkScope(db, actor);
+  const found =
+    subject.type === "document"
+      ? await db.document.findFirst({ where: { AND: [{ id: subject.id }, documentVisibleWhere(scope)] }, select: { id: true } })
+      : await db.case.findFirst({ where: { AND: [{ id: subject.id }, caseVisibleWhere(scope)] }, select: { id: true } });
+  return found !== null;
+}
+
+/**
+ * "Zapytaj o to pismo / tę sprawę": the people responsible for the record, to preselect — the
+ * assigned clerk or case handler, the author of an outgoing or internal letter, the head of the
+ * department — only active ones who may open the record themselves, never the actor. The actor
+ * must see the record (NOT_FOUND otherwise).
+ */
+export async function suggestSubjectPeople(ctx: ServiceContext, raw: unknown): Promise<PersonRef[]> {
+  const subject = ZSubjectRef.parse(raw);
+  await assertSubjectVisible(ctx, subject);
+  let candidates: (string | null | undefined)[];
+  if (subject.type === "case") {
+    const c = await ctx.db.case.findUniqueOrThrow({ where: { id: subject.id }, select: { responsibleId: true, createdById: true, department: { select: { headId: true } } } });
+    candidates = [c.responsibleId, c.department.headId, c.createdById];
+  } else {
+    const d = await ctx.db.document.findUniqueOrThrow({
+      where: { id: subject.id },
+      select: { kind: true, assigneeId: true, createdById: true, case: { select: { responsibleId: true } }, department: { select: { headId: true } } },
+    });
+    // An incoming letter's creator is the kancelaria that registered it, not someone responsible for it.
+    candidates = [d.assigneeId, d.case?.responsibleId, d.kind === "INCOMING" ? null : d.createdById, d.department?.headId];
+  }
+  const ids = [...new Set(candidates.filter((id): id is string => Boolean(id) && id !== ctx.actor.id))];
+  if (!ids.length) return [];
+  const users = await ctx.db.user.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { ...personSelect, email: true, roles: true, departmentId: true, locale: true },
+  });
+  const out: PersonRef[] = [];
+  for (const id of ids) {
+    const u = users.find((x) => x.id === id);
+    if (!u) continue;
+    const actor: Actor = { id: u.id, email: u.email, firstName: u.firstName, lastName: u.lastName, roles: u.roles as Actor["roles"], departmentId: u.departmentId, positionName: u.position?.name ?? null, locale: u.locale };
+    if (await recordVisibleTo(ctx.db, actor, subject)) out.push(toPerson(u));
+  }
+  return out;
 }
 
 async function activeUsers(db: Db | Tx, ids: string[]): Promise<string[]> {
@@ -268,7 +317,11 @@ export async function sendMessage(ctx: ServiceContext, raw: unknown): Promise<Me
         select: { id: true, seq: true, createdAt: true },
       });
       if (input.attachmentIds.length) {
-        const { count } = await tx.chatAttachment.updateMany({ where: { id: { in: input.attachmentIds }, uploadedById: ctx.actor.id, messageId: null }, data: { messageId: message.id } });
+        // Only one's own uploads, not yet sent, uploaded recently; anything else fails the whole message.
+        const { count } = await tx.chatAttachment.updateMany({
+          where: { id: { in: input.attachmentIds }, uploadedById: ctx.actor.id, messageId: null, createdAt: { gte: pendingUploadCutoff(message.createdAt) } },
+          data: { messageId: message.id },
+        });
         if (count !== new Set(input.attachmentIds).size) throw badRequest("Któryś z plików nie jest już dostępny. Dołącz go ponownie.", { attachments: "Dołącz plik ponownie." });
       }
       await tx.$executeRaw`UPDATE "Conversation" SET "lastSeq" = GREATEST("lastSeq", ${message.seq}), "lastMessageAt" = GREATEST(COALESCE("lastMessageAt", ${message.createdAt}), ${message.createdAt}) WHERE "id" = ${input.conversationId}`;
@@ -325,18 +378,49 @@ export async function deleteMessage(ctx: ServiceContext, messageId: string, now 
   });
 }
 
-/** Newest messages first, `before` for older pages (infinite scroll upwards). */
+/**
+ * A page of messages, newest first: the newest ones, `before` for older pages (infinite scroll
+ * upwards), `around` for a search hit (the message, older ones and about half a page of newer ones)
+ * and `after` for newer pages from there (scrolling down).
+ */
 export async function listMessages(ctx: ServiceContext, raw: unknown): Promise<MessagePage> {
   const input = ZListMessagesInput.parse(raw);
   const m = await requireMembership(ctx.db, input.conversationId, ctx.actor.id);
-  const rows = await ctx.db.chatMessage.findMany({
-    where: { conversationId: input.conversationId, ...(input.before ? { seq: { lt: BigInt(input.before) } } : {}) },
-    orderBy: { seq: "desc" },
-    take: input.limit + 1,
-    select: messageSelect,
-  });
-  const page = rows.slice(0, input.limit);
-  return { messages: await toMessageDtos(ctx, input.conversationId, m.kind, page), olderCursor: rows.length > input.limit ? page[page.length - 1]!.seq.toString() : null };
+  const conversationId = input.conversationId;
+  /** Up to `take` messages below (desc) or above (asc) `seq`, and whether there are more. */
+  const slice = async (seq: { lt: bigint } | { lte: bigint } | { gt: bigint } | undefined, take: number): Promise<[MessageRow[], boolean]> => {
+    const rows = await ctx.db.chatMessage.findMany({
+      where: { conversationId, ...(seq ? { seq } : {}) },
+      orderBy: { seq: seq && "gt" in seq ? "asc" : "desc" },
+      take: take + 1,
+      select: messageSelect,
+    });
+    return [rows.slice(0, take), rows.length > take];
+  };
+  let older: MessageRow[] = [];
+  let newer: MessageRow[] = [];
+  let moreOlder = false;
+  let moreNewer = false;
+  if (input.after) {
+    [newer, moreNewer] = await slice({ gt: BigInt(input.after) }, input.limit);
+    // Older messages than this page are the ones the reader came from.
+    moreOlder = newer.length > 0;
+  } else if (input.around) {
+    // Up to half a page of newer messages; older ones fill the rest (a full page near the end too).
+    const [[before, moreBefore], after] = await Promise.all([slice({ lte: BigInt(input.around) }, input.limit), slice({ gt: BigInt(input.around) }, Math.floor(input.limit / 2))]);
+    [newer, moreNewer] = after;
+    older = before.slice(0, input.limit - newer.length);
+    moreOlder = moreBefore || before.length > older.length;
+  } else {
+    [older, moreOlder] = await slice(input.before ? { lt: BigInt(input.before) } : undefined, input.limit);
+    moreNewer = Boolean(input.before) && older.length > 0;
+  }
+  const page = [...newer.reverse(), ...older];
+  return {
+    messages: await toMessageDtos(ctx, conversationId, m.kind, page),
+    olderCursor: moreOlder ? page[page.length - 1]!.seq.toString() : null,
+    newerCursor: moreNewer ? page[0]!.seq.toString() : null,
+  };
 }
 
 async function toMessageDtos(ctx: ServiceContext, conversationId: string, kind: "DIRECT" | "GROUP" | "DEPARTMENT", rows: MessageRow[], now = new Date()): Promise<MessageDto[]> {
@@ -356,7 +440,7 @@ async function toMessageDtos(ctx: ServiceContext, conversationId: string, kind: 
       editedAt: r.editedAt,
       deleted: r.deletedAt !== null,
       editable: mayEditMessage(r, ctx.actor.id, EDIT_WINDOW_MINUTES, now),
-      attachments: r.deletedAt ? [] : r.attachments,
+      attachments: r.deletedAt ? [] : r.attachments.map((a) => ({ ...a, url: chatAttachmentUrl(a.id) })),
       links: r.deletedAt ? [] : extractRecordLinks(r.body, env.APP_URL).map((l) => cards.get(l.href)!),
       status: !mine || r.deletedAt ? null : others.length > 0 && readers === others.length ? "read" : others.length > 0 && delivered ? "delivered" : "sent",
       readBy: mine && kind !== "DIRECT" && !r.deletedAt ? readers : null,

@@ -596,7 +596,8 @@ export async function findStaff(ctx: ServiceContext, query: StaffQuery): Promise
     ...(withInactive ? {} : { active: true }),
     ...(words.length ? { AND: words.map((w) => ({ searchText: { contains: w } })) } : {}),
     ...(departmentIds ? { departmentId: { in: departmentIds } } : {}),
-    ...(query.locationId ? { locationId: query.locationId } : {}),
+    // A person without an office of their own works where their department is.
+    ...(query.locationId ? { OR: [{ locationId: query.locationId }, { locationId: null, department: { locationId: query.locationId } }] } : {}),
   };
   return readPage(
     query.page,
@@ -614,10 +615,15 @@ export async function findStaff(ctx: ServiceContext, query: StaffQuery): Promise
           phone: true,
           active: true,
           position: { select: { name: true } },
-          department: { select: { id: true, symbol: true, name: true } },
+          department: { select: { id: true, symbol: true, name: true, location: { select: { id: true, name: true } } } },
           location: { select: { id: true, name: true } },
         },
       }),
-    ({ position, ...u }) => ({ ...u, positionName: position?.name ?? null }),
+    ({ position, department, location, ...u }) => ({
+      ...u,
+      positionName: position?.name ?? null,
+      department: department && { id: department.id, symbol: department.symbol, name: department.name },
+      location: location ?? department?.location ?? null,
+    }),
   );
 }

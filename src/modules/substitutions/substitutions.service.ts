@@ -255,3 +255,37 @@ export async function findActiveSubstitutes(db: Db | Tx, userId: string, date: D
   }
   return result;
 }
+
+export interface AbsenceToday {
+  userId: string;
+  /** Every non-cancelled absence of the person still running or ahead (for how long the absence lasts). */
+  ranges: { dateFrom: string; dateTo: string; reason: string | null }[];
+  /** Today's substitutes, by name. */
+  substitutes: string[];
+}
+
+/**
+ * The people absent on `day` (`YYYY-MM-DD`) with their absences from that day on and today's
+ * substitutes, for the presence shown to every staff member. Not limited by anyone's scope: the
+ * caller decides what to show (presence shows no reason, only "on leave" or "absent").
+ */
+export async function findAbsencesOn(db: Db | Tx, day: string, userIds?: string[]): Promise<AbsenceToday[]> {
+  const date = fromDateOnly(day);
+  const today = await db.substitution.findMany({
+    where: { cancelledAt: null, dateFrom: { lte: date }, dateTo: { gte: date }, ...(userIds && { absentId: { in: userIds } }) },
+    orderBy: [{ substitute: { sortKey: "asc" } }, { id: "asc" }],
+    select: { absentId: true, substitute: { select: { firstName: true, lastName: true } } },
+  });
+  if (!today.length) return [];
+  const absentIds = [...new Set(today.map((s) => s.absentId))];
+  const ahead = await db.substitution.findMany({
+    where: { cancelledAt: null, dateTo: { gte: date }, absentId: { in: absentIds } },
+    orderBy: [{ dateFrom: "asc" }, { id: "asc" }],
+    select: { absentId: true, dateFrom: true, dateTo: true, reason: true },
+  });
+  return absentIds.map((userId) => ({
+    userId,
+    ranges: ahead.filter((r) => r.absentId === userId).map((r) => ({ dateFrom: toDateOnly(r.dateFrom), dateTo: toDateOnly(r.dateTo), reason: r.reason })),
+    substitutes: [...new Set(today.filter((s) => s.absentId === userId).map((s) => fullName(s.substitute)))],
+  }));
+}

@@ -11,8 +11,15 @@ export const TASKS_PAGE_SIZE = 25;
 export const TASK_TITLE_MAX = 200;
 export const TASK_TEXT_MAX = 5000;
 export const MAX_ASSIGNEES = 50;
+/** Files given with a task or with one entry of its thread. */
+export const MAX_ATTACHMENTS = 10;
+/** An uploaded file must be attached within this time (later it is no longer attachable). */
+export const PENDING_UPLOAD_HOURS = 24;
+/** Uploaded and not yet attached files one person may have at a time. */
+export const MAX_PENDING_UPLOADS = 30;
 
 const id = z.string().min(1).max(64);
+const attachmentIds = z.array(id).max(MAX_ATTACHMENTS, `Można dołączyć najwyżej ${MAX_ATTACHMENTS} plików.`).default([]);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Podaj datę w formacie RRRR-MM-DD.");
 const text = (required: string | null) =>
   z
@@ -28,14 +35,16 @@ export const ZCreateTaskInput = z.object({
   dueDate: day.optional(),
   assigneeIds: z.array(id).min(1, "Wybierz co najmniej jedną osobę.").max(MAX_ASSIGNEES, `Polecenie można dać najwyżej ${MAX_ASSIGNEES} osobom.`),
   subject: z.object({ type: z.enum(["document", "case"]), id }).optional(),
+  /** Files uploaded beforehand (POST /api/polecenia/zalaczniki) by the giver. */
+  attachmentIds,
 });
 export type CreateTaskInput = z.input<typeof ZCreateTaskInput>;
 
 export const ZTaskId = z.object({ taskId: id });
 export const ZTaskText = z.object({ taskId: id, body: text("Wpisz treść.") });
-export const ZTaskComment = z.object({ taskId: id, body: text("Wpisz treść komentarza."), assigneeId: id.optional() });
-export const ZTaskProgress = z.object({ taskId: id, progress: z.number().int().min(0, "Postęp to liczba od 0 do 100.").max(100, "Postęp to liczba od 0 do 100."), body: text(null).default("") });
-export const ZTaskDone = z.object({ taskId: id, body: text(null).default("") });
+export const ZTaskComment = z.object({ taskId: id, body: text("Wpisz treść komentarza."), assigneeId: id.optional(), attachmentIds });
+export const ZTaskProgress = z.object({ taskId: id, progress: z.number().int().min(0, "Postęp to liczba od 0 do 100.").max(100, "Postęp to liczba od 0 do 100."), body: text(null).default(""), attachmentIds });
+export const ZTaskDone = z.object({ taskId: id, body: text(null).default(""), attachmentIds });
 export const ZTaskDecision = z.object({ taskId: id, assigneeId: id, body: text(null).default("") });
 export const ZTaskReturn = z.object({ taskId: id, assigneeId: id, body: text("Napisz, co trzeba poprawić lub uzupełnić.") });
 export const ZTaskCancel = z.object({ taskId: id, body: text("Podaj powód anulowania polecenia.") });
@@ -86,6 +95,10 @@ export const TASK_VIEWS = ["mine", "given", "department"] as const;
 export const ZTaskList = z.object({ items: z.array(ZTaskSummary), total: z.number(), page: z.number(), pageSize: z.number(), views: z.array(z.enum(TASK_VIEWS)) });
 export type TaskList = z.infer<typeof ZTaskList>;
 
+/** A file of a task or of an entry of its thread; `url` downloads it (whoever sees the task). */
+export const ZTaskAttachmentDto = z.object({ id: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number(), url: z.string() });
+export type TaskAttachmentDto = z.infer<typeof ZTaskAttachmentDto>;
+
 export const ZTaskEntryDto = z.object({
   id: z.string(),
   kind: z.enum(["COMMENT", "QUESTION", "ANSWER", "PROGRESS", "ACCEPTED", "DONE", "CONFIRMED", "RETURNED", "CANCELLED"]),
@@ -95,11 +108,14 @@ export const ZTaskEntryDto = z.object({
   body: z.string(),
   progress: z.number().nullable(),
   createdAt: z.date(),
+  attachments: z.array(ZTaskAttachmentDto),
 });
 
 export const ZTaskDetail = ZTaskSummary.extend({
   description: z.string(),
   subject: z.object({ type: z.enum(["document", "case"]), href: z.string(), label: z.string().nullable(), title: z.string().nullable(), allowed: z.boolean() }).nullable(),
+  /** The files given with the task (the thread's files are on its entries). */
+  attachments: z.array(ZTaskAttachmentDto),
   entries: z.array(ZTaskEntryDto),
   /** The actor gave the task (or acts for the giver today): confirm, return, cancel, answer. */
   isGiver: z.boolean(),

@@ -19,6 +19,7 @@ import { recordAudit } from "@/server/audit/audit";
 import { actorName, type ServiceContext } from "@/server/context";
 import type { Db, Tx } from "@/server/db";
 import { AppError, badRequest, forbidden, notFound } from "@/server/errors";
+import { attachPending, attachmentSelect, toAttachmentDto } from "./tasks.attachments";
 import { actsAsGiver, assignableWhere, ownAssignee, taskVisibleWhere } from "./tasks.policy";
 import {
   OPEN_STATUSES,
@@ -150,6 +151,7 @@ export async function createTask(ctx: ServiceContext, raw: unknown, now = new Da
       },
       select: { id: true, seq: true, title: true, dueDate: true },
     });
+    await attachPending(tx, ctx.actor.id, input.attachmentIds, { taskId: task.id, entryId: null }, now);
     await recordAudit(tx, ctx, { action: "task.created", entityType: "task", entityId: task.id, data: { seq: task.seq, title: task.title, assigneeIds: ids, dueDate: input.dueDate ?? null } });
     await notify(tx, { type: "task.assigned", userIds: ids, params: params(task, actorName(ctx.actor)), link: `/polecenia/${task.id}`, actorId: ctx.actor.id, now });
     await signalUsers(tx, [ctx.actor.id, ...ids], ["tasks"]);
@@ -212,8 +214,10 @@ export async function getTask(ctx: ServiceContext, taskId: string, now = new Dat
       author: { select: { firstName: true, lastName: true } },
       onBehalfOf: { select: { firstName: true, lastName: true } },
       assignee: { select: { user: { select: { firstName: true, lastName: true } } } },
+      attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
     },
   });
+  const taskFiles = await ctx.db.taskAttachment.findMany({ where: { taskId, entryId: null }, orderBy: { createdAt: "asc" }, select: attachmentSelect });
   let subject: TaskDetail["subject"] = null;
   if (task.subjectType === "document" && task.subjectId) {
     const d = await ctx.db.document.findFirst({ where: { AND: [{ id: task.subjectId }, documentVisibleWhere(scope)] }, select: { id: true, kind: true, caseId: true, seq: true, registerNo: true, subject: true } });
@@ -227,7 +231,18 @@ export async function getTask(ctx: ServiceContext, taskId: string, now = new Dat
     ...toSummary(task, todayInPoland(now)),
     description: task.description,
     subject,
-    entries: entries.map((e) => ({ id: e.id, kind: e.kind, author: name(e.author)!, onBehalfOf: name(e.onBehalfOf), assignee: name(e.assignee?.user), body: e.body, progress: e.progress, createdAt: e.createdAt })),
+    attachments: taskFiles.map(toAttachmentDto),
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      author: name(e.author)!,
+      onBehalfOf: name(e.onBehalfOf),
+      assignee: name(e.assignee?.user),
+      body: e.body,
+      progress: e.progress,
+      createdAt: e.createdAt,
+      attachments: e.attachments.map(toAttachmentDto),
+    })),
     isGiver: actsAsGiver(scope, task),
     myAssigneeId: task.cancelledAt ? null : (ownAssignee(scope, task.assignees)?.id ?? null),
   };
@@ -266,7 +281,7 @@ interface StepResult {
 async function step(
   ctx: ServiceContext,
   loaded: Loaded,
-  entry: { kind: Prisma.TaskEntryCreateManyInput["kind"]; assigneeId: string | null; onBehalfOfId: string | null; body: string; progress?: number | null },
+  entry: { kind: Prisma.TaskEntryCreateManyInput["kind"]; assigneeId: string | null; onBehalfOfId: string | null; body: string; progress?: number | null; attachmentIds?: string[] },
   change: (tx: Tx) => Promise<void>,
   notice: { type: "task.commented" | "task.done" | "task.confirmed" | "task.returned" | "task.cancelled"; userIds: string[] } | null,
   now: Date,
@@ -274,7 +289,9 @@ async function step(
   const { task } = loaded;
   await ctx.db.$transaction(async (tx) => {
     await change(tx);
-    await tx.taskEntry.create({ data: { taskId: task.id, authorId: ctx.actor.id, createdAt: now, progress: entry.progress ?? null, ...entry } });
+    const { attachmentIds = [], ...fields } = entry;
+    const created = await tx.taskEntry.create({ data: { taskId: task.id, authorId: ctx.actor.id, createdAt: now, ...fields, progress: entry.progress ?? null }, select: { id: true } });
+    await attachPending(tx, ctx.actor.id, attachmentIds, { taskId: task.id, entryId: created.id }, now);
     await recordAudit(tx, ctx, { action: "task.step", entityType: "task", entityId: task.id, data: { seq: task.seq, kind: entry.kind, assigneeId: entry.assigneeId, onBehalfOfId: entry.onBehalfOfId } });
     if (notice) await notify(tx, { type: notice.type, userIds: notice.userIds, params: params(task, actorName(ctx.actor), entry.body), link: `/polecenia/${task.id}`, actorId: ctx.actor.id, now });
     await signalUsers(tx, [task.createdById, ...task.assignees.map((a) => a.userId)], ["tasks"]);
@@ -306,7 +323,7 @@ export async function reportProgress(ctx: ServiceContext, raw: unknown, now = ne
   return step(
     ctx,
     loaded,
-    { kind: "PROGRESS", assigneeId: mine.id, onBehalfOfId: behalf(ctx, mine.userId), body: input.body, progress: input.progress },
+    { kind: "PROGRESS", assigneeId: mine.id, onBehalfOfId: behalf(ctx, mine.userId), body: input.body, progress: input.progress, attachmentIds: input.attachmentIds },
     async (tx) => void (await tx.taskAssignee.update({ where: { id: mine.id }, data: { progress: input.progress, status: mine.status === "NEW" ? "ACCEPTED" : mine.status, acceptedAt: mine.status === "NEW" ? now : undefined } })),
     { type: "task.commented", userIds: [loaded.task.createdById] },
     now,
@@ -336,7 +353,7 @@ export async function completeTask(ctx: ServiceContext, raw: unknown, now = new 
   return step(
     ctx,
     loaded,
-    { kind: "DONE", assigneeId: mine.id, onBehalfOfId: behalf(ctx, mine.userId), body: input.body, progress: 100 },
+    { kind: "DONE", assigneeId: mine.id, onBehalfOfId: behalf(ctx, mine.userId), body: input.body, progress: 100, attachmentIds: input.attachmentIds },
     async (tx) => void (await tx.taskAssignee.update({ where: { id: mine.id }, data: { status: "DONE", doneAt: now, progress: 100, awaitingAnswer: false, acceptedAt: mine.status === "NEW" ? now : undefined } })),
     { type: "task.done", userIds: [loaded.task.createdById] },
     now,
@@ -424,6 +441,7 @@ export async function commentTask(ctx: ServiceContext, raw: unknown, now = new D
       assigneeId: target?.id ?? (answering.length === 1 ? answering[0]!.id : !giver && mine ? mine.id : null),
       onBehalfOfId: giver ? behalf(ctx, task.createdById) : mine ? behalf(ctx, mine.userId) : null,
       body: input.body,
+      attachmentIds: input.attachmentIds,
     },
     async (tx) => {
       if (answering.length) await tx.taskAssignee.updateMany({ where: { id: { in: answering.map((a) => a.id) } }, data: { awaitingAnswer: false } });

@@ -19,6 +19,7 @@ import { bipRouter } from "@/modules/bip/bip.router";
 import { chatRouter } from "@/modules/chat/chat.router";
 import { tasksRouter } from "@/modules/tasks/tasks.router";
 import { searchRouter } from "@/modules/search/search.router";
+import { presenceRouter } from "@/modules/presence/presence.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   chat: chatRouter,
   tasks: tasksRouter,
   search: searchRouter,
+  presence: presenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -121,9 +121,13 @@ export interface AuditEventMap {
   "chat.member-removed": { userId: string; self: boolean };
   "chat.message-edited": { conversationId: string; before: string; after: string };
   "chat.message-deleted": { conversationId: string; before: string };
+  "chat.file-uploaded": { fileName: string; sha256: string; size: number; mimeType: string };
+  "chat.file-downloaded": { conversationId: string; messageId: string; fileName: string; sha256: string };
   // — polecenia —
   "task.created": { seq: number; title: string; assigneeIds: string[]; dueDate: string | null };
   "task.step": { seq: number; kind: string; assigneeId: string | null; onBehalfOfId: string | null };
+  "task.file-uploaded": { fileName: string; sha256: string; size: number; mimeType: string };
+  "task.file-downloaded": { taskId: string; seq: number; fileName: string; sha256: string };
   // — search —
   "search.reindex-requested": { engine: string };
 }
@@ -159,7 +163,9 @@ export const AUDIT_ENTITY_TYPES = [
   "esp-account",
   "chat-conversation",
   "chat-message",
+  "chat-attachment",
   "task",
+  "task-attachment",
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -291,8 +297,12 @@ export const AUDIT_ACTIONS = [
   "chat.member-removed",
   "chat.message-edited",
   "chat.message-deleted",
+  "chat.file-uploaded",
+  "chat.file-downloaded",
   "task.created",
   "task.step",
+  "task.file-uploaded",
+  "task.file-downloaded",
   "search.reindex-requested",
 ] as const satisfies readonly AuditAction[];
 

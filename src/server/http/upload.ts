@@ -4,6 +4,7 @@
  * service errors to HTTP answers with a Polish message.
  */
 import "server-only";
+import { env } from "@/env";
 import { actorFromRequest } from "@/server/auth/session";
 import type { Actor, RequestMeta } from "@/server/context";
 import { getDb, type Db } from "@/server/db";
@@ -52,4 +53,26 @@ export function errorResponse(error: unknown, where: string): Response {
   if (error instanceof AppError) return jsonResponse({ error: error.userMessage }, STATUS[error.code]);
   console.error(`[${where}] failed`, error);
   return jsonResponse({ error: "Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę." }, 500);
+}
+
+/** The size limit of a route that takes one file (and small form fields). */
+export const oneFileLimit = () => ({ maxBytes: env.MAX_UPLOAD_MB * 1024 * 1024 + 1024 * 1024, tooLarge: `Plik jest za duży — najwyżej ${env.MAX_UPLOAD_MB} MB.` });
+
+/**
+ * A route that takes exactly one `file` and stores it as a pending attachment of the caller:
+ * answers {attachment} 201, or {error: "<Polish>"} with 4xx.
+ */
+export async function uploadOneFile<T>(req: Request, where: string, store: (ctx: OpenedUpload["ctx"], file: { fileName: string; bytes: Uint8Array }) => Promise<T>): Promise<Response> {
+  const upload = await openUpload(req, oneFileLimit());
+  if (upload instanceof Response) return upload;
+  const files = upload.form.getAll("file");
+  const file = files[0];
+  if (!file || typeof file === "string") return jsonResponse({ error: "Wybierz plik." }, 400);
+  if (files.length > 1) return jsonResponse({ error: "Pliki przesyła się po jednym." }, 400);
+  try {
+    const attachment = await store(upload.ctx, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    return jsonResponse({ attachment }, 201);
+  } catch (error) {
+    return errorResponse(error, where);
+  }
 }

@@ -9,4 +9,5 @@ import "@/modules/mail/mail.jobs";
 import "@/modules/outgoing/outgoing.esp";
 import "@/modules/search/search.jobs";
 import "@/modules/tasks/tasks.jobs";
+import "@/modules/presence/presence.jobs";
 import "./maintenance";

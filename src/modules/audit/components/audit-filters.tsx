@@ -5,6 +5,7 @@ import { polishCollator } from "@/lib/polish";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/server/audit/audit.events";
 import { labelOr } from "../audit.format";
 import { AUDIT_PARAMS, NO_ACTOR, type AuditActor, type AuditFilters } from "../audit.schemas";
+import { SelectOptions } from "@/components/form/select-options";
 
 type Raw = Record<keyof AuditFilters, string>;
 
@@ -47,12 +48,7 @@ export function AuditFilters({ t, raw, errors, actors }: { t: Translate; raw: Ra
             "action",
             t("audit.action"),
             <select {...control("action")} defaultValue={raw.action} className="input">
-              <option value="">{t("common.all")}</option>
-              {actions.map((a) => (
-                <option key={a.value} value={a.value}>
-                  {a.label}
-                </option>
-              ))}
+              <SelectOptions empty={t("common.all")} options={actions.map((a) => ({ value: a.value, label: a.label }))} />
             </select>,
           )}
           {shell(
@@ -72,12 +68,7 @@ export function AuditFilters({ t, raw, errors, actors }: { t: Translate; raw: Ra
             "entityType",
             t("audit.entityType"),
             <select {...control("entityType")} defaultValue={raw.entityType} className="input">
-              <option value="">{t("common.all")}</option>
-              {types.map((e) => (
-                <option key={e.value} value={e.value}>
-                  {e.label}
-                </option>
-              ))}
+              <SelectOptions empty={t("common.all")} options={types.map((e) => ({ value: e.value, label: e.label }))} />
             </select>,
           )}
           {shell("entityId", t("audit.entityId"), <input {...control("entityId")} defaultValue={raw.entityId} className="input" autoComplete="off" spellCheck={false} />)}

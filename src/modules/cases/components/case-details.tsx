@@ -7,6 +7,7 @@ import { Field, FormMessage } from "@/components/form/field";
 import { useLocale, useT } from "@/components/i18n";
 import { Modal } from "@/components/modal";
 import { formatDate, formatDateTime, type MessageKey } from "@/lib/i18n/translator";
+import { AskAboutButton } from "@/modules/chat/components/new-conversation";
 import { DocumentFiles } from "@/modules/files/components/document-files";
 import { useTRPC } from "@/trpc/react";
 import type { CaseDetail } from "../cases.schemas";
@@ -40,6 +41,7 @@ export function CaseDetails({ id }: { id: string }) {
           <Link href={`/sprawy/${c.id}/metryka`} className="btn-secondary">
             {t("cases.detail.metryka")}
           </Link>
+          <AskAboutButton subject={{ type: "case", id: c.id, href: `/sprawy/${c.id}`, label: c.mark }} />
         </div>
       </div>
 

@@ -10,6 +10,7 @@ import { Pagination } from "@/components/pagination";
 import { formatDate } from "@/lib/i18n/translator";
 import { useTRPC } from "@/trpc/react";
 import { CASE_REGISTER_PATH, caseRegisterQuery, type CaseRegisterState } from "../cases.params";
+import { SelectOptions } from "@/components/form/select-options";
 
 const day = (d: string, locale: "pl" | "en") => formatDate(`${d}T12:00:00Z`, locale);
 
@@ -32,12 +33,7 @@ export function CaseRegisterView({ input }: { input: CaseRegisterState }) {
         <Form action={CASE_REGISTER_PATH} key={query} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <FieldFrame id="register-dep" label={t("cases.registerPage.department")} required>
             <select id="register-dep" name="komorka" defaultValue={input.departmentId ?? ""} className="input" required>
-              <option value="">{t("cases.registerPage.choose")}</option>
-              {reg.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
+              <SelectOptions empty={t("cases.registerPage.choose")} options={reg.departments.map((d) => ({ value: d.id, label: d.label }))} />
             </select>
           </FieldFrame>
           <FieldFrame id="register-jrwa" label={t("cases.registerPage.jrwa")} hint={t("cases.registerPage.jrwaHint")} required>

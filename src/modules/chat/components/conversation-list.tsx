@@ -162,7 +162,7 @@ function SearchResults({ q }: { q: string }) {
       <ul className="divide-y divide-slate-200" data-testid="chat-search-results">
         {hits.data?.map((h) => (
           <li key={h.messageId} className="py-2">
-            <Link href={`/komunikator/${h.conversationId}`} className="link font-semibold">
+            <Link href={`/komunikator/${h.conversationId}?wiadomosc=${h.seq}`} className="link font-semibold" aria-label={t("chat.jump.hit", { title: h.conversationTitle })} data-testid="chat-search-hit">
               {h.conversationTitle}
             </Link>
             <p className="text-sm break-words text-slate-800">

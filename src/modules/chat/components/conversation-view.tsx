@@ -1,7 +1,8 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useMutationState, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Badge } from "@/components/badge";
 import { useT } from "@/components/i18n";
@@ -10,36 +11,60 @@ import { useTRPC } from "@/trpc/react";
 import { MESSAGES_PAGE_SIZE, type ConversationDetail, type MessageDto } from "../chat.schemas";
 import { typingNames, TYPING_VISIBLE_MS } from "../chat.client";
 import { Composer } from "./composer";
+import { ConversationDetailsButton } from "./conversation-details";
 import { LinkCardView, MessageItem } from "./message-item";
 import { PresenceDot } from "./presence-dot";
 import { useSelfId } from "./self-context";
 
-/** Older pages are fetched by the `before` cursor (server pagination), newest page first. */
-function useMessageHistory(conversationId: string) {
+type HistoryCursor = { before: string } | { after: string } | { around: string } | null;
+
+/**
+ * The history by pages (server pagination), newest page first: the newest messages, or with
+ * `around` (a search hit) the page around that message; older pages by the `before` cursor
+ * (scrolling up), newer ones by `after` (scrolling down from a found message).
+ */
+function useMessageHistory(conversationId: string, around: string | null) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useInfiniteQuery({
-    queryKey: [...trpc.chat.messages.pathKey(), { conversationId, history: true }],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      queryClient.fetchQuery({ ...trpc.chat.messages.queryOptions({ conversationId, limit: MESSAGES_PAGE_SIZE, ...(pageParam ? { before: pageParam } : {}) }), staleTime: 0 }),
-    getNextPageParam: (page) => page.olderCursor,
+    queryKey: [...trpc.chat.messages.pathKey(), { conversationId, history: true, around }],
+    initialPageParam: (around ? { around } : null) as HistoryCursor,
+    queryFn: ({ pageParam }) => queryClient.fetchQuery({ ...trpc.chat.messages.queryOptions({ conversationId, limit: MESSAGES_PAGE_SIZE, ...pageParam }), staleTime: 0 }),
+    getNextPageParam: (page): HistoryCursor => (page.olderCursor ? { before: page.olderCursor } : null),
+    getPreviousPageParam: (page): HistoryCursor => (page.newerCursor ? { after: page.newerCursor } : null),
   });
 }
 
-/** One open conversation: its header, the message history (a log) and the composer. */
-export function ConversationView({ id }: { id: string }) {
+/** Leaves the view around a found message once the person sends a message here (their message is among the newest). */
+function useLeaveJumpOnSend(conversationId: string, around: string | null) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [since] = useState(() => Date.now());
+  const sent = useMutationState({
+    filters: { mutationKey: trpc.chat.send.mutationKey(), status: "success", predicate: (m) => (m.state.variables as { conversationId?: string } | undefined)?.conversationId === conversationId },
+    select: (m) => m.state.submittedAt,
+  });
+  const latest = Math.max(0, ...sent);
+  useEffect(() => {
+    if (around && latest > since) router.replace(`/komunikator/${conversationId}`);
+  }, [around, latest, since, conversationId, router]);
+}
+
+/** One open conversation: its header, the message history (a log) and the composer; `around`: the seq of a found message to show. */
+export function ConversationView({ id, around = null }: { id: string; around?: string | null }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.chat.get.queryOptions({ conversationId: id }));
-  const history = useMessageHistory(id);
+  const history = useMessageHistory(id, around);
+  useLeaveJumpOnSend(id, around);
   const [typing, setTyping] = useState<Map<string, { name: string; at: number }>>(() => new Map());
   const [now, setNow] = useState(() => Date.now());
 
   const conversation = detail.data;
   const selfId = useSelfId();
-  useChannelEvents(conversation?.channel ?? null, {
+  // Not a member any more (left or removed): stop listening at once.
+  useChannelEvents(detail.isError ? null : (conversation?.channel ?? null), {
     changed: () => void queryClient.invalidateQueries({ queryKey: trpc.chat.pathKey() }),
     typing: (data) => {
       const d = data as { userId?: string; name?: string };
@@ -61,9 +86,13 @@ export function ConversationView({ id }: { id: string }) {
   useMarkRead(id, newest, conversation);
 
   if (detail.isError || history.isError) {
+    const error = detail.error ?? history.error;
     return (
-      <section className="card">
-        <p role="alert">{(detail.error ?? history.error)?.message}</p>
+      <section className="card space-y-2">
+        <p role="alert">{detail.error?.data?.code === "NOT_FOUND" && detail.data ? t("chat.details.gone") : error?.message}</p>
+        <Link href="/komunikator" className="link text-sm">
+          ← {t("chat.back")}
+        </Link>
       </section>
     );
   }
@@ -72,7 +101,7 @@ export function ConversationView({ id }: { id: string }) {
   return (
     <section aria-labelledby="rozmowa-tytul" className="card flex h-[calc(100dvh-7.5rem)] min-h-[26rem] flex-col gap-2 p-0 sm:h-[calc(100dvh-9rem)] lg:h-[calc(100dvh-4rem)]" data-testid="conversation">
       <ConversationHeader conversation={conversation} />
-      <MessageLog messages={messages} history={history} conversation={conversation} />
+      <MessageLog key={around ?? "newest"} messages={messages} history={history} conversation={conversation} target={around} />
       <p className="min-h-5 px-3 text-xs text-slate-700 sm:px-4" aria-live="polite" data-testid="typing">
         {names.length === 1 ? t("chat.typing", { name: names[0]! }) : names.length > 1 ? t("chat.typingMany") : ""}
       </p>
@@ -94,29 +123,19 @@ function ConversationHeader({ conversation }: { conversation: ConversationDetail
         </h1>
         {conversation?.other ? (
           <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-700">
-            <PresenceDot userId={conversation.other.id} label />
-            <span>{[conversation.other.position, conversation.other.department, conversation.other.location].filter(Boolean).join(" · ")}</span>
+            <PresenceDot userId={conversation.other.id} label office={conversation.other.location} />
+            <span>{[conversation.other.position, conversation.other.department].filter(Boolean).join(" · ")}</span>
           </p>
         ) : conversation ? (
-          <details className="text-xs text-slate-700">
-            <summary className="cursor-pointer">
-              <Badge tone={conversation.kind === "DEPARTMENT" ? "sky" : "slate"} className="mr-1">
-                {t(`chat.kind.${conversation.kind}`)}
-              </Badge>
-              {t("chat.members", { n: conversation.memberCount })}
-            </summary>
-            <ul className="mt-1 max-h-40 overflow-y-auto" aria-label={t("chat.membersList")}>
-              {conversation.members.map((m) => (
-                <li key={m.id} className="flex items-center gap-2">
-                  <PresenceDot userId={m.id} />
-                  {m.name}
-                  {m.department && <span className="text-slate-600">({m.department})</span>}
-                </li>
-              ))}
-            </ul>
-          </details>
+          <p className="text-xs text-slate-700" data-testid="conversation-members-count">
+            <Badge tone={conversation.kind === "DEPARTMENT" ? "sky" : "slate"} className="mr-1">
+              {t(`chat.kind.${conversation.kind}`)}
+            </Badge>
+            {t("chat.members", { n: conversation.memberCount })}
+          </p>
         ) : null}
       </div>
+      {conversation && <ConversationDetailsButton conversation={conversation} />}
       {conversation?.subject && (
         <div className="w-full sm:w-auto sm:max-w-xs">
           <LinkCardView card={conversation.subject} />
@@ -150,21 +169,28 @@ function MessageLog({
   messages,
   history,
   conversation,
+  target,
 }: {
   messages: MessageDto[];
   history: ReturnType<typeof useMessageHistory>;
   conversation: ConversationDetail | undefined;
+  /** The seq of a found message: shown in the middle, highlighted and focused on the first load. */
+  target: string | null;
 }) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
+  const bottomSentinel = useRef<HTMLDivElement>(null);
   const fromBottom = useRef<number | null>(null);
   const lastNewest = useRef<string | null>(null);
+  /** A newer page is being added below: the reader stays where they are (no follow, no announcement). */
+  const addingNewer = useRef(false);
   const [announcement, setAnnouncement] = useState("");
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = history;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage } = history;
   const pages = history.data?.pages.length ?? 0;
   const newest = messages[0];
   const ordered = [...messages].reverse();
+  const found = target ? messages.find((m) => m.seq === target) : undefined;
 
   const loadOlder = useCallback(() => {
     if (!hasNextPage || isFetchingNextPage) return;
@@ -172,6 +198,12 @@ function MessageLog({
     if (el) fromBottom.current = el.scrollHeight - el.scrollTop;
     void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const loadNewer = useCallback(() => {
+    if (!hasPreviousPage || isFetchingPreviousPage) return;
+    addingNewer.current = true;
+    void fetchPreviousPage();
+  }, [hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage]);
 
   // Older messages added on top: keep the reader's place.
   useLayoutEffect(() => {
@@ -182,19 +214,30 @@ function MessageLog({
     }
   }, [pages]);
 
-  // First load, one's own message or the reader already at the bottom: follow the newest message.
+  // First load: the found message in the middle (focused, so reading goes on from it) or the newest
+  // message. Later: one's own message or the reader already at the bottom follows the newest one.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || !newest) return;
     const first = lastNewest.current === null;
     if (lastNewest.current === newest.id) return;
+    lastNewest.current = newest.id;
+    if (addingNewer.current) {
+      addingNewer.current = false;
+      return;
+    }
+    if (first && found) {
+      const item = document.getElementById(`m-${found.id}`);
+      item?.scrollIntoView({ block: "center" });
+      item?.querySelector("article")?.focus({ preventScroll: true });
+      return;
+    }
     const nearBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 160;
     if (first || newest.mine || nearBottom) el.scrollTop = el.scrollHeight;
     if (!first && !newest.mine && !newest.deleted) setAnnouncement(t("chat.messages.announce", { name: newest.author.name, text: newest.body.slice(0, 200) }));
-    lastNewest.current = newest.id;
-  }, [newest, t]);
+  }, [newest, found, t]);
 
-  // Scrolling up to the top loads the previous page.
+  // Scrolling up to the top loads the previous page; down to the bottom (from a found message), the next one.
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !scroller.current) return;
@@ -202,6 +245,13 @@ function MessageLog({
     observer.observe(el);
     return () => observer.disconnect();
   }, [loadOlder]);
+  useEffect(() => {
+    const el = bottomSentinel.current;
+    if (!el || !scroller.current) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && lastNewest.current !== null && loadNewer(), { root: scroller.current });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [loadNewer, hasPreviousPage]);
 
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto px-3 sm:px-4" data-testid="message-scroller">
@@ -217,11 +267,26 @@ function MessageLog({
         )}
       </div>
       {/* The log is announced through the region below (new incoming messages only), not when older pages are added. */}
-      <ol role="log" aria-live="off" aria-label={t("chat.messages.log")} className="space-y-3 pb-2" data-testid="message-log">
-        {ordered.map((m) => (
-          <MessageItem key={m.id} message={m} group={conversation ? conversation.kind !== "DIRECT" : false} />
-        ))}
-      </ol>
+      {/* role="log" on a wrapper: on the <ol> itself it would take away the list's semantics. */}
+      <div role="log" aria-live="off" aria-label={t("chat.messages.log")} data-testid="message-log">
+        <ol className="space-y-3 pb-2">
+          {ordered.map((m) => (
+            <MessageItem key={m.id} message={m} group={conversation ? conversation.kind !== "DIRECT" : false} highlighted={m.id === found?.id} />
+          ))}
+        </ol>
+      </div>
+      {hasPreviousPage && (
+        <div ref={bottomSentinel} className="flex flex-wrap justify-center gap-2 py-2 text-sm">
+          <button type="button" className="btn-secondary" onClick={loadNewer} disabled={isFetchingPreviousPage}>
+            {isFetchingPreviousPage ? t("chat.jump.loadingNewer") : t("chat.jump.loadNewer")}
+          </button>
+          {conversation && (
+            <Link href={`/komunikator/${conversation.id}`} className="btn-secondary" replace>
+              {t("chat.jump.latest")}
+            </Link>
+          )}
+        </div>
+      )}
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>

@@ -7,6 +7,7 @@ import { ConfirmButton } from "@/components/confirm-button";
 import { FormMessage } from "@/components/form/field";
 import { useLocale, useT } from "@/components/i18n";
 import { formatDateTime } from "@/lib/i18n/translator";
+import { AttachmentLinks } from "@/modules/files/components/pending-attachments";
 import { useTRPC } from "@/trpc/react";
 import { MESSAGE_MAX_CHARS, type LinkCard, type MessageDto } from "../chat.schemas";
 
@@ -43,7 +44,7 @@ function StatusLine({ message: m, group }: { message: MessageDto; group: boolean
 }
 
 /** One message: author and time, text, record cards, own-message status, edit and delete while allowed. */
-export function MessageItem({ message: m, group }: { message: MessageDto; group: boolean }) {
+export function MessageItem({ message: m, group, highlighted = false }: { message: MessageDto; group: boolean; highlighted?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -54,8 +55,13 @@ export function MessageItem({ message: m, group }: { message: MessageDto; group:
   const remove = useMutation(trpc.chat.delete.mutationOptions({ onSuccess: refresh }));
 
   return (
-    <li id={`m-${m.id}`} className={`flex ${m.mine ? "justify-end" : "justify-start"}`} data-testid="message" data-mine={m.mine}>
-      <article className={`max-w-[90%] rounded-lg px-3 py-2 sm:max-w-[75%] ${m.mine ? "bg-brand-50 text-slate-900" : "bg-slate-100 text-slate-900"}`} aria-label={`${m.mine ? t("chat.messages.you") : m.author.name}, ${formatDateTime(m.createdAt, locale)}`}>
+    <li id={`m-${m.id}`} className={`flex ${m.mine ? "justify-end" : "justify-start"}`} data-testid="message" data-mine={m.mine} data-highlighted={highlighted || undefined}>
+      <article
+        className={`max-w-[90%] rounded-lg px-3 py-2 sm:max-w-[75%] ${m.mine ? "bg-brand-50 text-slate-900" : "bg-slate-100 text-slate-900"} ${highlighted ? "ring-2 ring-amber-700 ring-offset-2" : ""}`}
+        aria-label={`${m.mine ? t("chat.messages.you") : m.author.name}, ${formatDateTime(m.createdAt, locale)}`}
+        tabIndex={highlighted ? -1 : undefined}
+      >
+        {highlighted && <p className="mb-1 text-xs font-semibold text-amber-900">{t("chat.jump.found")}</p>}
         <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-700">
           <span className="font-semibold text-slate-900">{m.mine ? t("chat.messages.you") : m.author.name}</span>
           <time dateTime={new Date(m.createdAt).toISOString()}>{formatDateTime(m.createdAt, locale)}</time>
@@ -81,13 +87,7 @@ export function MessageItem({ message: m, group }: { message: MessageDto; group:
                 ))}
               </div>
             )}
-            {m.attachments.length > 0 && (
-              <ul className="mt-2 text-sm" aria-label={t("chat.messages.attachments")}>
-                {m.attachments.map((a) => (
-                  <li key={a.id}>{a.fileName}</li>
-                ))}
-              </ul>
-            )}
+            <AttachmentLinks files={m.attachments} className="mt-2" />
           </>
         )}
         {(m.mine || remove.error) && !editing && (

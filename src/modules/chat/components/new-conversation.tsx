@@ -2,20 +2,16 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { Field, FormMessage, fieldErrorsOf } from "@/components/form/field";
 import { useT } from "@/components/i18n";
 import { Modal } from "@/components/modal";
 import { useTRPC } from "@/trpc/react";
 import { GROUP_TITLE_MAX_CHARS } from "../chat.schemas";
 import { newClientId } from "../chat.client";
+import { PersonRow, type Person } from "./person-row";
+import { PresenceDot } from "./presence-dot";
 import { useSelfId } from "./self-context";
-
-interface Person {
-  id: string;
-  name: string;
-  detail: string;
-}
 
 /** A letter or case to ask about: the group gets it as its subject and a first message with the link. */
 export interface AskSubject {
@@ -55,7 +51,29 @@ function NewConversationForm({ subject, onDone }: { subject?: AskSubject; onDone
   const staff = useQuery(trpc.org.directory.staff.queryOptions({ q: deferred, page: 1 }));
   const people: Person[] = (staff.data?.items ?? [])
     .filter((u) => u.id !== selfId)
-    .map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, detail: [u.positionName, u.department?.symbol, u.location?.name].filter(Boolean).join(", ") }));
+    .map((u) => ({
+      id: u.id,
+      name: `${u.firstName} ${u.lastName}`,
+      detail: [u.positionName, u.department?.symbol].filter(Boolean).join(", "),
+      office: u.location?.name ?? null,
+    }));
+  // Asking about a record: the people responsible for it are chosen to begin with (once loaded).
+  const suggested = useQuery(trpc.chat.askPeople.queryOptions(subject ? { type: subject.type, id: subject.id } : { type: "document", id: "-" }, { enabled: Boolean(subject) }));
+  const preselected = useRef(false);
+  useEffect(() => {
+    if (preselected.current || !suggested.data) return;
+    preselected.current = true;
+    setChosen((c) =>
+      c.length
+        ? c
+        : suggested.data.map((p) => ({
+            id: p.id,
+            name: p.name,
+            detail: [p.position, p.department].filter(Boolean).join(", "),
+            office: p.location,
+          })),
+    );
+  }, [suggested.data]);
 
   const go = (id: string) => {
     onDone();
@@ -66,7 +84,14 @@ function NewConversationForm({ subject, onDone }: { subject?: AskSubject; onDone
   const createGroup = useMutation(
     trpc.chat.createGroup.mutationOptions({
       onSuccess: async ({ id }) => {
-        if (subject) await send.mutateAsync({ conversationId: id, clientId: newClientId(), body: t("chat.ask.firstMessage", { href: subject.href }) }).catch(() => undefined);
+        if (subject)
+          await send
+            .mutateAsync({
+              conversationId: id,
+              clientId: newClientId(),
+              body: t("chat.ask.firstMessage", { href: subject.href }),
+            })
+            .catch(() => undefined);
         go(id);
       },
     }),
@@ -100,11 +125,7 @@ function NewConversationForm({ subject, onDone }: { subject?: AskSubject; onDone
         {people.map((u) => {
           const picked = chosen.some((c) => c.id === u.id);
           return (
-            <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-2">
-              <span className="min-w-0 text-sm">
-                <span className="font-semibold">{u.name}</span>
-                {u.detail && <span className="block text-xs text-slate-700">{u.detail}</span>}
-              </span>
+            <PersonRow key={u.id} person={u}>
               {mode === "direct" ? (
                 <button type="button" className="btn-secondary" disabled={openDirect.isPending} onClick={() => openDirect.mutate({ userId: u.id })}>
                   {t("chat.start.write", { name: u.name })}
@@ -114,7 +135,7 @@ function NewConversationForm({ subject, onDone }: { subject?: AskSubject; onDone
                   {picked ? t("chat.start.remove", { name: u.name }) : t("chat.start.add", { name: u.name })}
                 </button>
               )}
-            </li>
+            </PersonRow>
           );
         })}
       </ul>
@@ -124,9 +145,10 @@ function NewConversationForm({ subject, onDone }: { subject?: AskSubject; onDone
           {chosen.length === 0 ? (
             <p className="text-sm text-slate-700">{t("chat.start.noneChosen")}</p>
           ) : (
-            <ul className="mt-1 flex flex-wrap gap-2">
+            <ul className="mt-1 flex flex-wrap gap-2" data-testid="chat-chosen">
               {chosen.map((u) => (
-                <li key={u.id}>
+                <li key={u.id} className="flex flex-wrap items-center gap-2">
+                  <PresenceDot userId={u.id} />
                   <button type="button" className="btn-secondary" onClick={() => setChosen((c) => c.filter((x) => x.id !== u.id))}>
                     {t("chat.start.remove", { name: u.name })}
                   </button>
@@ -146,7 +168,13 @@ function NewConversationForm({ subject, onDone }: { subject?: AskSubject; onDone
             type="button"
             className="btn-primary"
             disabled={createGroup.isPending}
-            onClick={() => createGroup.mutate({ title, memberIds: chosen.map((c) => c.id), subject: subject ? { type: subject.type, id: subject.id } : undefined })}
+            onClick={() =>
+              createGroup.mutate({
+                title,
+                memberIds: chosen.map((c) => c.id),
+                subject: subject ? { type: subject.type, id: subject.id } : undefined,
+              })
+            }
           >
             {t("chat.start.create")}
           </button>
@@ -161,10 +189,20 @@ export function WriteToButton({ userId, name }: { userId: string; name: string }
   const t = useT();
   const trpc = useTRPC();
   const router = useRouter();
-  const open = useMutation(trpc.chat.openDirect.mutationOptions({ onSuccess: ({ id }) => router.push(`/komunikator/${id}`) }));
+  const open = useMutation(
+    trpc.chat.openDirect.mutationOptions({
+      onSuccess: ({ id }) => router.push(`/komunikator/${id}`),
+    }),
+  );
   return (
     <button type="button" className="link text-sm" disabled={open.isPending} aria-label={t("chat.writeToPerson", { name })} onClick={() => open.mutate({ userId })}>
       {t("chat.writeTo")}
     </button>
   );
+}
+
+/** "Zapytaj o to pismo" / "Zapytaj o tę sprawę" on a record's page (shown to whoever sees the page, i.e. the record). */
+export function AskAboutButton({ subject, className = "btn-secondary" }: { subject: AskSubject; className?: string }) {
+  const t = useT();
+  return <NewConversationButton subject={subject} label={t(subject.type === "case" ? "chat.ask.case" : "chat.ask.document")} className={className} />;
 }

@@ -11,6 +11,7 @@ import { Pagination } from "@/components/pagination";
 import { useTRPC } from "@/trpc/react";
 import { contactHref, contactListHref, CONTACTS_PATH, type ContactListParams, KIND_PARAM } from "../contacts.params";
 import { CONTACT_KINDS, type ContactListItem } from "../contacts.schemas";
+import { SelectOptions } from "@/components/form/select-options";
 
 /** The contacts list: search box, kind filter, Polish alphabetical order, server-side pages. */
 export function ContactList({ input }: { input: ContactListParams }) {
@@ -31,12 +32,7 @@ export function ContactList({ input }: { input: ContactListParams }) {
         </FieldFrame>
         <FieldFrame id="contacts-kind" label={t("contacts.list.kind")} className="mb-5 w-full sm:w-48">
           <select id="contacts-kind" name="rodzaj" defaultValue={input.kind ? KIND_PARAM[input.kind] : ""} className="input">
-            <option value="">{t("contacts.list.allKinds")}</option>
-            {CONTACT_KINDS.map((k) => (
-              <option key={k} value={KIND_PARAM[k]}>
-                {t(`contacts.kinds.${k}`)}
-              </option>
-            ))}
+            <SelectOptions empty={t("contacts.list.allKinds")} options={CONTACT_KINDS.map((k) => ({ value: KIND_PARAM[k], label: t(`contacts.kinds.${k}`) }))} />
           </select>
         </FieldFrame>
         <div className="mb-5 flex gap-2">

@@ -2,6 +2,7 @@
 import { FieldFrame } from "@/components/form/field-frame";
 import type { Translate } from "@/lib/i18n/translator";
 import type { EspField } from "../esp.forms";
+import { SelectOptions } from "@/components/form/select-options";
 
 export const fieldId = (name: string) => `pole-${name}`;
 
@@ -39,12 +40,7 @@ export function EspFormField({ field, value, error, t }: { field: EspField; valu
   else if (field.kind === "select")
     control = (
       <select {...common} defaultValue={value} className="input">
-        <option value="">{t("esp.form.choose")}</option>
-        {field.options?.map((o) => (
-          <option key={o} value={o}>
-            {t(`esp.options.${field.name}.${o}` as "esp.options.purpose.works")}
-          </option>
-        ))}
+        <SelectOptions empty={t("esp.form.choose")} options={(field.options ?? []).map((o) => ({ value: o, label: t(`esp.options.${field.name}.${o}` as "esp.options.purpose.works") }))} />
       </select>
     );
   else

@@ -7,6 +7,7 @@ import { CursorPager } from "@/components/pagination";
 import { formatDateTime, type Locale, type Translate } from "@/lib/i18n/translator";
 import { JOB_STATUSES, jobsHref, type Job, type JobFilters, type JobOverview, type JobPage, type JobStatus } from "../jobs.schemas";
 import { RetryJobButton } from "./job-retry";
+import { SelectOptions } from "@/components/form/select-options";
 
 const STATUS_TONE: Record<JobStatus, BadgeTone> = {
   PENDING: "sky",
@@ -57,22 +58,12 @@ export function JobFiltersForm({ t, overview, filters }: { t: Translate; overvie
         <div className="grid gap-4 sm:grid-cols-3">
           <FieldFrame id="jobs-filter-status" label={t("jobs.statusFilter")}>
             <select id="jobs-filter-status" name="status" defaultValue={filters.status ?? ""} className="input">
-              <option value="">{t("common.all")}</option>
-              {JOB_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`jobs.status.${s}`)}
-                </option>
-              ))}
+              <SelectOptions empty={t("common.all")} options={JOB_STATUSES.map((s) => ({ value: s, label: t(`jobs.status.${s}`) }))} />
             </select>
           </FieldFrame>
           <FieldFrame id="jobs-filter-type" label={t("jobs.typeFilter")}>
             <select id="jobs-filter-type" name="type" defaultValue={filters.type ?? ""} className="input">
-              <option value="">{t("common.all")}</option>
-              {overview.types.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
+              <SelectOptions empty={t("common.all")} options={overview.types.map((type) => ({ value: type, label: type }))} />
               {filters.type && !overview.types.includes(filters.type) && <option value={filters.type}>{filters.type}</option>}
             </select>
           </FieldFrame>

@@ -8,6 +8,7 @@ import { useT } from "@/components/i18n";
 import { Modal } from "@/components/modal";
 import { useTRPC } from "@/trpc/react";
 import { ZAssignToUserInput, ZForwardInput, ZReturnInput, type AssignmentAction, type Option } from "../letters.schemas";
+import { SelectOptions } from "@/components/form/select-options";
 
 /** After any move: the letter, its history, the lists and the inbox are read again. */
 export function useLetterRefresh() {
@@ -231,12 +232,7 @@ function ForwardForm({ assignmentId, departments, people, onDone, onCancel }: { 
         <Field label={t("letters.actions.department")} error={errors.departmentId} required>
           {(p) => (
             <select {...p} name="departmentId" defaultValue="" className="input">
-              <option value="">{t("letters.form.choose")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
+              <SelectOptions empty={t("letters.form.choose")} options={departments.map((d) => ({ value: d.id, label: d.label }))} />
             </select>
           )}
         </Field>
@@ -244,12 +240,7 @@ function ForwardForm({ assignmentId, departments, people, onDone, onCancel }: { 
         <Field label={t("letters.actions.person")} error={errors.userId ?? errors.departmentId} required>
           {(p) => (
             <select {...p} name="userId" defaultValue="" className="input">
-              <option value="">{t("letters.form.choose")}</option>
-              {people.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
+              <SelectOptions empty={t("letters.form.choose")} options={people.map((d) => ({ value: d.id, label: d.label }))} />
             </select>
           )}
         </Field>

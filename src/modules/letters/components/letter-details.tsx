@@ -10,12 +10,14 @@ import { useLocale, useT } from "@/components/i18n";
 import { PageHeader } from "@/components/page-header";
 import { formatDate, formatDateTime, type Locale, type MessageKey, type Translate } from "@/lib/i18n/translator";
 import { OpenCaseButton } from "@/modules/cases/components/open-case-button";
+import { AskAboutButton } from "@/modules/chat/components/new-conversation";
 import { DocumentFiles } from "@/modules/files/components/document-files";
 import { useTRPC } from "@/trpc/react";
 import { ZDecreeInput, type AssignmentDto, type AssignmentStatus, type HistoryEntry, type LetterDetail, type Option } from "../letters.schemas";
 import { AssignmentControls, useLetterRefresh } from "./assignment-controls";
 import { DepartmentChecks } from "./letter-form-parts";
 import { STATUS_TONE } from "./letter-list";
+import { SelectOptions } from "@/components/form/select-options";
 
 const ASSIGNMENT_TONE: Record<AssignmentStatus, BadgeTone> = {
   TO_DEPARTMENT: "amber",
@@ -69,6 +71,7 @@ export function LetterDetails({ id }: { id: string }) {
               </Link>
             )}
             {letter.can.send && <SendButton id={letter.id} onDone={setMessage} />}
+            <AskAboutButton subject={{ type: "document", id: letter.id, href: `${listHref}/${letter.id}`, label: letter.label }} />
           </>
         }
       />
@@ -318,12 +321,7 @@ function DecreeForm({ documentId, fix, departments, onDone, onCancel }: { docume
       <Field label={t("letters.form.leading")} error={errors.leadingDepartmentId} required>
         {(p) => (
           <select {...p} name="leadingDepartmentId" defaultValue="" className="input">
-            <option value="">{t("letters.form.choose")}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
+            <SelectOptions empty={t("letters.form.choose")} options={departments.map((d) => ({ value: d.id, label: d.label }))} />
           </select>
         )}
       </Field>

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useT } from "@/components/i18n";
 import type { Option } from "../letters.schemas";
+import { SelectOptions } from "@/components/form/select-options";
 
 /** A group of department checkboxes (cooperating, "do wiadomości", recipients), folded away until opened. */
 export function DepartmentChecks({
@@ -66,12 +67,7 @@ export function PeoplePicker({ label, people, value, onChange, error }: { label:
       </label>
       <div className="flex flex-wrap gap-2">
         <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)} className="input min-w-0 flex-1 sm:max-w-md" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-          <option value="">{t("letters.form.accessChoose")}</option>
-          {available.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
+          <SelectOptions empty={t("letters.form.accessChoose")} options={available.map((p) => ({ value: p.id, label: p.label }))} />
         </select>
         <button
           type="button"

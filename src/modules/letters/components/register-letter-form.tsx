@@ -12,6 +12,7 @@ import { uploadDocumentFiles, type UploadKind } from "@/modules/files/upload-cli
 import { useTRPC } from "@/trpc/react";
 import { INCOMING_CHANNELS, ZRegisterLetterInput, type Option } from "../letters.schemas";
 import { DepartmentChecks, PeoplePicker } from "./letter-form-parts";
+import { SelectOptions } from "@/components/form/select-options";
 
 interface Registered {
   id: string;
@@ -213,12 +214,7 @@ function RegisterLetterRound({ onAnother }: { onAnother: () => void }) {
           <Field label={t("letters.form.leading")} error={errors.leadingDepartmentId}>
             {(p) => (
               <select {...p} name="leadingDepartmentId" defaultValue="" className="input md:max-w-md">
-                <option value="">{t("letters.form.noLeading")}</option>
-                {options.departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.label}
-                  </option>
-                ))}
+                <SelectOptions empty={t("letters.form.noLeading")} options={options.departments.map((d) => ({ value: d.id, label: d.label }))} />
               </select>
             )}
           </Field>

@@ -12,6 +12,7 @@ import { formatDateTime, type Locale, type Translate } from "@/lib/i18n/translat
 import { EMAIL_TEMPLATE_NAMES } from "@emails/templates";
 import { EMAIL_STATUSES, mailHref, type EmailDetail, type EmailListItem, type EmailPage, type EmailStatus, type MailFilters } from "../mail.schemas";
 import { ResendEmailButton } from "./resend-button";
+import { SelectOptions } from "@/components/form/select-options";
 
 const STATUS_TONE: Record<EmailStatus, BadgeTone> = { QUEUED: "sky", SENT: "green", LOCAL: "slate", FAILED: "red" };
 
@@ -45,22 +46,12 @@ export function MailFiltersForm({ t, filters }: { t: Translate; filters: MailFil
           </FieldFrame>
           <FieldFrame id="mail-filter-status" label={t("mail.admin.statusFilter")}>
             <select id="mail-filter-status" name="status" defaultValue={filters.status ?? ""} className="input">
-              <option value="">{t("common.all")}</option>
-              {EMAIL_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`mail.status.${s}`)}
-                </option>
-              ))}
+              <SelectOptions empty={t("common.all")} options={EMAIL_STATUSES.map((s) => ({ value: s, label: t(`mail.status.${s}`) }))} />
             </select>
           </FieldFrame>
           <FieldFrame id="mail-filter-template" label={t("mail.admin.templateFilter")}>
             <select id="mail-filter-template" name="template" defaultValue={filters.template ?? ""} className="input">
-              <option value="">{t("common.all")}</option>
-              {EMAIL_TEMPLATE_NAMES.map((name) => (
-                <option key={name} value={name}>
-                  {t(`mail.template.${name}`)}
-                </option>
-              ))}
+              <SelectOptions empty={t("common.all")} options={EMAIL_TEMPLATE_NAMES.map((name) => ({ value: name, label: t(`mail.template.${name}`) }))} />
             </select>
           </FieldFrame>
           <div className="flex flex-wrap items-end gap-2">

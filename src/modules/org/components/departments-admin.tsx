@@ -9,6 +9,7 @@ import { Modal } from "@/components/modal";
 import { useTRPC } from "@/trpc/react";
 import { ZCreateDepartmentInput, type Department, type DepartmentFormOptions } from "../org.schemas";
 import { ActiveBadge, ActiveToggle, AdminSection, DialogButton, PagedTable, RowActions, type Notice } from "./admin-list";
+import { SelectOptions } from "@/components/form/select-options";
 
 type Editing = { mode: "new" } | { mode: "edit"; department: Department } | null;
 
@@ -208,36 +209,21 @@ function DepartmentForm({ department, onCancel, onSaved }: { department: Departm
                 className="input"
                 onChange={(e) => prefillSymbol(symbolRef.current, options, e.target.value)}
               >
-                <option value="">{t("org.departments.parentNone")}</option>
-                {parents.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.symbol} — {o.name}
-                  </option>
-                ))}
+                <SelectOptions empty={t("org.departments.parentNone")} options={parents.map((o) => ({ value: o.id, label: `${o.symbol} — ${o.name}` }))} />
               </select>
             )}
           </Field>
           <Field label={t("org.departments.location")} error={errors.locationId}>
             {(p) => (
               <select {...p} name="locationId" defaultValue={department?.location?.id ?? ""} className="input">
-                <option value="">{t("org.optionNone")}</option>
-                {locations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
+                <SelectOptions empty={t("org.optionNone")} options={locations.map((o) => ({ value: o.id, label: o.label }))} />
               </select>
             )}
           </Field>
           <Field label={t("org.departments.head")} error={errors.headId} hint={t("org.departments.headHint")}>
             {(p) => (
               <select {...p} name="headId" defaultValue={department?.head?.id ?? ""} className="input">
-                <option value="">{t("org.optionNone")}</option>
-                {heads.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
+                <SelectOptions empty={t("org.optionNone")} options={heads.map((o) => ({ value: o.id, label: o.label }))} />
               </select>
             )}
           </Field>

@@ -11,7 +11,7 @@ import { useT } from "@/components/i18n";
 import { Pager } from "@/components/pagination";
 import { useTRPC } from "@/trpc/react";
 import { staffQueryHref, type DirectoryDepartment, type DirectoryNode, type StaffQuery } from "../org.schemas";
-import { OnlineBadge } from "@/modules/realtime/components/online-badge";
+import { DirectoryPresence } from "@/modules/presence/components/directory-presence";
 import { WriteToButton } from "@/modules/chat/components/new-conversation";
 
 /**
@@ -119,7 +119,7 @@ export function DirectoryView({ query, canSeeInactive, selfId }: { query: StaffQ
                     <tr key={u.id} data-testid="staff-row">
                       <th scope="row" className="min-w-40 text-left align-top font-normal text-slate-900">
                         <span className="font-semibold">{u.lastName}</span> {u.firstName}
-                        <OnlineBadge userId={u.id} className="ml-2" />
+                        <DirectoryPresence userId={u.id} className="ml-2" />
                         {!u.active && (
                           <Badge tone="slate" className="ml-2">
                             {t("org.directory.inactive")}

@@ -9,6 +9,7 @@ import { useT } from "@/components/i18n";
 import { useTRPC } from "@/trpc/react";
 import { APPROVAL_PATHS_PATH } from "../outgoing.params";
 import type { ApprovalPathRow } from "../outgoing.schemas";
+import { SelectOptions } from "@/components/form/select-options";
 
 function PathText({ row }: { row: ApprovalPathRow }) {
   const t = useT();
@@ -123,12 +124,7 @@ export function ApprovalPathEditor({ departmentId }: { departmentId: string }) {
                   <Field label={t("outgoing.paths.person", { n: i + 1 })} error={errors[`steps.${i}.userId`]} required>
                     {(p) => (
                       <select {...p} value={s.userId} onChange={(e) => update(s.key, { userId: e.target.value })} className="input">
-                        <option value="">{t("outgoing.paths.choose")}</option>
-                        {data.people.map((o) => (
-                          <option key={o.id} value={o.id}>
-                            {o.label}
-                          </option>
-                        ))}
+                        <SelectOptions empty={t("outgoing.paths.choose")} options={data.people.map((o) => ({ value: o.id, label: o.label }))} />
                       </select>
                     )}
                   </Field>

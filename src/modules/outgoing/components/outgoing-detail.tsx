@@ -10,6 +10,7 @@ import { useLocale, useT } from "@/components/i18n";
 import { Modal } from "@/components/modal";
 import { PageHeader } from "@/components/page-header";
 import { formatDate, formatDateTime, todayInPoland, type MessageKey } from "@/lib/i18n/translator";
+import { AskAboutButton } from "@/modules/chat/components/new-conversation";
 import { DocumentFiles } from "@/modules/files/components/document-files";
 import { useTRPC } from "@/trpc/react";
 import { DISPATCH_BOOK_PATH, OUTGOING_PATH, outgoingHref } from "../outgoing.params";
@@ -31,9 +32,12 @@ export function OutgoingDetail({ id }: { id: string }) {
         title={`${t("outgoing.title")}: ${doc.label}`}
         description={doc.subject}
         actions={
-          <Link href={OUTGOING_PATH} className="btn-secondary">
-            {t("common.back")}
-          </Link>
+          <>
+            <Link href={OUTGOING_PATH} className="btn-secondary">
+              {t("common.back")}
+            </Link>
+            <AskAboutButton subject={{ type: "document", id: doc.id, href: outgoingHref(doc.id), label: doc.label }} />
+          </>
         }
       />
       <div aria-live="polite">

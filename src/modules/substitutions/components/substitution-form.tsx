@@ -8,6 +8,7 @@ import { useLocale, useT } from "@/components/i18n";
 import { formatDate } from "@/lib/i18n/translator";
 import { useTRPC } from "@/trpc/react";
 import { ZCreateSubstitutionInput } from "../substitutions.schemas";
+import { SelectOptions } from "@/components/form/select-options";
 
 const REASONS = ["vacation", "sick", "training", "trip", "care"] as const;
 
@@ -42,12 +43,7 @@ export function SubstitutionForm() {
 
   const people = (list: { id: string; label: string }[]) => (
     <>
-      <option value="">{t("substitutions.form.choose")}</option>
-      {list.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.label}
-        </option>
-      ))}
+      <SelectOptions empty={t("substitutions.form.choose")} options={list.map((o) => ({ value: o.id, label: o.label }))} />
     </>
   );
 

@@ -6,21 +6,54 @@ import { useId, useState } from "react";
 import { FormMessage } from "@/components/form/field";
 import { useLocale, useT } from "@/components/i18n";
 import { formatDate, formatDateTime } from "@/lib/i18n/translator";
+import { AttachmentLinks, PendingAttachments, usePendingAttachments } from "@/modules/files/components/pending-attachments";
 import { useLiveSignal } from "@/modules/realtime/components/realtime-provider";
 import { useTRPC } from "@/trpc/react";
+import { MAX_ATTACHMENTS } from "../tasks.schemas";
 import { AssigneeState } from "./task-badges";
 
-/** A form with a text field and one button; `run` gets the text. Keeps the text when the server refuses. */
-function TextAction({ label, fieldLabel, required, run, pending, error, number }: { label: string; fieldLabel: string; required?: boolean; run: (text: string, progress?: number) => void; pending: boolean; error: string | null; number?: { label: string; initial: number } }) {
+/**
+ * A form with a text field and one button; `run` gets the text (and, with `attach`, the ids of the
+ * files uploaded with it). Keeps the text when the server refuses; clears text and files once saved.
+ */
+function TextAction({
+  label,
+  fieldLabel,
+  required,
+  run,
+  pending,
+  error,
+  number,
+  attach,
+}: {
+  label: string;
+  fieldLabel: string;
+  required?: boolean;
+  run: (text: string, progress: number | undefined, attachmentIds: string[]) => void | Promise<unknown>;
+  pending: boolean;
+  error: string | null;
+  number?: { label: string; initial: number };
+  attach?: boolean;
+}) {
   const id = useId();
   const [text, setText] = useState("");
   const [value, setValue] = useState(number?.initial ?? 0);
+  const files = usePendingAttachments("/api/polecenia/zalaczniki", MAX_ATTACHMENTS);
   return (
     <form
-      className="space-y-2"
+      className="min-w-0 space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        run(text, number ? value : undefined);
+        if (files.busy) return;
+        const result = run(text, number ? value : undefined, files.ids);
+        if (result)
+          result.then(
+            () => {
+              setText("");
+              files.reset();
+            },
+            () => undefined,
+          );
       }}
     >
       {number && (
@@ -37,8 +70,9 @@ function TextAction({ label, fieldLabel, required, run, pending, error, number }
         </label>
         <textarea id={id} rows={2} value={text} required={required} onChange={(e) => setText(e.target.value)} className="input" maxLength={5000} />
       </div>
+      {attach && <PendingAttachments state={files} max={MAX_ATTACHMENTS} compact />}
       <FormMessage error={error} />
-      <button type="submit" className="btn-secondary" disabled={pending}>
+      <button type="submit" className="btn-secondary" disabled={pending || files.busy}>
         {label}
       </button>
     </form>
@@ -109,6 +143,12 @@ export function TaskDetail({ taskId }: { taskId: string }) {
           )}
         </dl>
         {task.description && <p className="mt-4 whitespace-pre-line">{task.description}</p>}
+        {task.attachments.length > 0 && (
+          <div className="mt-4">
+            <h3 className="text-sm font-semibold text-slate-900">{t("tasks.detail.files")}</h3>
+            <AttachmentLinks files={task.attachments} className="mt-1" />
+          </div>
+        )}
       </section>
 
       <section className="card" aria-labelledby="task-assignees">
@@ -173,10 +213,18 @@ export function TaskDetail({ taskId }: { taskId: string }) {
                 number={{ label: t("tasks.act.progressValue"), initial: mine.progress }}
                 pending={progress.isPending}
                 error={progress.error?.message ?? null}
-                run={(body, value) => progress.mutate({ taskId, progress: value ?? 0, body })}
+                attach
+                run={(body, value, attachmentIds) => progress.mutateAsync({ taskId, progress: value ?? 0, body, attachmentIds })}
               />
               <TextAction label={t("tasks.act.ask")} fieldLabel={t("tasks.act.text")} required pending={ask.isPending} error={ask.error?.message ?? null} run={(body) => ask.mutate({ taskId, body })} />
-              <TextAction label={t("tasks.act.done")} fieldLabel={t("tasks.act.optionalNote")} pending={complete.isPending} error={complete.error?.message ?? null} run={(body) => complete.mutate({ taskId, body })} />
+              <TextAction
+                label={t("tasks.act.done")}
+                fieldLabel={t("tasks.act.optionalNote")}
+                attach
+                pending={complete.isPending}
+                error={complete.error?.message ?? null}
+                run={(body, _value, attachmentIds) => complete.mutateAsync({ taskId, body, attachmentIds })}
+              />
             </div>
           )}
         </section>
@@ -199,12 +247,21 @@ export function TaskDetail({ taskId }: { taskId: string }) {
                   <span className="block text-slate-700">{formatDateTime(e.createdAt, locale)}</span>
                 </p>
                 {e.body && <p className="mt-1 whitespace-pre-line">{e.body}</p>}
+                <AttachmentLinks files={e.attachments} className="mt-1" />
               </li>
             ))}
           </ol>
         )}
         {!task.cancelled && (
-          <TextAction label={t("tasks.act.commentSend")} fieldLabel={t("tasks.act.comment")} required pending={comment.isPending} error={comment.error?.message ?? null} run={(body) => comment.mutate({ taskId, body })} />
+          <TextAction
+            label={t("tasks.act.commentSend")}
+            fieldLabel={t("tasks.act.comment")}
+            required
+            attach
+            pending={comment.isPending}
+            error={comment.error?.message ?? null}
+            run={(body, _value, attachmentIds) => comment.mutateAsync({ taskId, body, attachmentIds })}
+          />
         )}
       </section>
 

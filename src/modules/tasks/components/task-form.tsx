@@ -7,8 +7,9 @@ import { Field, FormMessage } from "@/components/form/field";
 import { formValues, useFormErrors } from "@/components/form/form-errors";
 import { useT } from "@/components/i18n";
 import { foldText } from "@/lib/polish";
+import { PendingAttachments, usePendingAttachments } from "@/modules/files/components/pending-attachments";
 import { useTRPC } from "@/trpc/react";
-import { TASK_PRIORITIES, ZCreateTaskInput } from "../tasks.schemas";
+import { MAX_ATTACHMENTS, TASK_PRIORITIES, ZCreateTaskInput } from "../tasks.schemas";
 
 /** "Wydaj polecenie": title, description, priority, deadline and the people (only those below the actor). */
 export function TaskForm({ today, subject }: { today: string; subject?: { type: "document" | "case"; id: string } }) {
@@ -19,6 +20,7 @@ export function TaskForm({ today, subject }: { today: string; subject?: { type: 
   const { data: people } = useSuspenseQuery(trpc.tasks.assignable.queryOptions({ q: "" }));
   const [chosen, setChosen] = useState<string[]>([]);
   const [filter, setFilter] = useState("");
+  const files = usePendingAttachments("/api/polecenia/zalaczniki", MAX_ATTACHMENTS);
   const create = useMutation(
     trpc.tasks.create.mutationOptions({
       onSuccess: async (created) => {
@@ -41,8 +43,9 @@ export function TaskForm({ today, subject }: { today: string; subject?: { type: 
       className="card space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
+        if (files.busy) return;
         const v = formValues(e.currentTarget);
-        const ok = check({ title: v.title, description: v.description, priority: v.priority, dueDate: v.dueDate || undefined, assigneeIds: chosen, subject });
+        const ok = check({ title: v.title, description: v.description, priority: v.priority, dueDate: v.dueDate || undefined, assigneeIds: chosen, subject, attachmentIds: files.ids });
         if (!ok) {
           create.reset();
           return;
@@ -107,7 +110,12 @@ export function TaskForm({ today, subject }: { today: string; subject?: { type: 
           </ul>
         )}
       </fieldset>
-      <button type="submit" className="btn-primary" disabled={create.isPending}>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold text-slate-900">{t("tasks.form.files")}</legend>
+        <PendingAttachments state={files} max={MAX_ATTACHMENTS} />
+      </fieldset>
+      {files.busy && <p className="text-sm text-slate-700">{t("files.pending.wait")}</p>}
+      <button type="submit" className="btn-primary" disabled={create.isPending || files.busy}>
         {t("tasks.form.submit")}
       </button>
     </form>

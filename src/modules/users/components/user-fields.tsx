@@ -5,6 +5,7 @@ import { Field } from "@/components/form/field";
 import { useT } from "@/components/i18n";
 import { ROLES, type Role } from "@/lib/permissions";
 import type { UserFieldsInput, UserFormOptions } from "../users.schemas";
+import { SelectOptions } from "@/components/form/select-options";
 
 export interface UserFieldDefaults {
   email: string;
@@ -71,12 +72,7 @@ export function UserFields({
   );
   const select = (name: keyof UserFieldDefaults, list: { id: string; label: string }[], p: object) => (
     <select {...p} name={name} defaultValue={defaults[name] as string} className="input">
-      <option value="">{t("users.form.none")}</option>
-      {list.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.label}
-        </option>
-      ))}
+      <SelectOptions empty={t("users.form.none")} options={list.map((o) => ({ value: o.id, label: o.label }))} />
     </select>
   );
 

@@ -16,13 +16,16 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /** One conversation: members only — anyone else gets "not found", never "forbidden". */
-export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ConversationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ wiadomosc?: string | string[] }> }) {
   await requirePermission("dashboard.view");
   const { id } = await params;
+  // ?wiadomosc=<seq>: a search hit, shown in the middle of its page of history.
+  const { wiadomosc } = await searchParams;
+  const around = typeof wiadomosc === "string" && /^\d{1,19}$/.test(wiadomosc) ? wiadomosc : null;
   await orNotFound(getQueryClient().fetchQuery(trpc.chat.get.queryOptions({ conversationId: id })));
   return (
     <HydrateClient>
-      <ConversationView id={id} />
+      <ConversationView id={id} around={around} />
     </HydrateClient>
   );
 }

@@ -4,15 +4,14 @@
  * {attachment} 201 or {error: "<Polish>"} with 4xx. Authorization in the service.
  */
 import { z } from "zod";
-import { env } from "@/env";
 import { ZAttachmentTitle } from "@/modules/bip/bip.editor.schemas";
 import { addBipAttachment } from "@/modules/bip/bip.editor.service";
-import { errorResponse, jsonResponse, openUpload } from "@/server/http/upload";
+import { errorResponse, jsonResponse, oneFileLimit, openUpload } from "@/server/http/upload";
 
 const ZFields = z.object({ articleId: z.string().min(1, "Brak artykułu.").max(64), title: ZAttachmentTitle.default("") });
 
 export async function POST(req: Request): Promise<Response> {
-  const upload = await openUpload(req, { maxBytes: env.MAX_UPLOAD_MB * 1024 * 1024 + 1024 * 1024, tooLarge: `Plik jest za duży — najwyżej ${env.MAX_UPLOAD_MB} MB.` });
+  const upload = await openUpload(req, oneFileLimit());
   if (upload instanceof Response) return upload;
   const { form } = upload;
   const fields = ZFields.safeParse({ articleId: form.get("articleId") ?? undefined, title: form.get("title") ?? undefined });

@@ -10,6 +10,7 @@ import { Modal } from "@/components/modal";
 import { useTRPC } from "@/trpc/react";
 import { BIP_EDITOR_PATH, type MenuItemDto } from "../../bip.editor.schemas";
 import { BIP_SPECIALS, bipMenuHref } from "../../bip.schemas";
+import { SelectOptions } from "@/components/form/select-options";
 
 /** /bip-redakcja/menu: the BIP menu tree — add, rename, move up/down, hide/show, delete empty items. */
 export function MenuEditor() {
@@ -185,12 +186,7 @@ export function MenuEditor() {
                 {t("bipEditor.itemSpecial")}
               </label>
               <select id={`${id}-special`} value={add.special} onChange={(e) => setAdd({ ...add, special: e.target.value })} className="input" aria-invalid={addErrors.special ? true : undefined}>
-                <option value="">{t("bipEditor.chooseMenu")}</option>
-                {BIP_SPECIALS.filter((s) => !items.some((m) => m.special === s)).map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
+                <SelectOptions empty={t("bipEditor.chooseMenu")} options={BIP_SPECIALS.filter((s) => !items.some((m) => m.special === s)).map((s) => ({ value: s, label: s }))} />
               </select>
               {addErrors.special && <p className="mt-1 text-sm text-red-800">{addErrors.special}</p>}
             </div>
