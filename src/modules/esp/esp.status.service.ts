@@ -7,13 +7,13 @@ import "server-only";
 import type { RequestMeta } from "@/server/context";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { hit } from "./esp.ratelimit";
+import { takeRateLimit } from "@/server/ratelimit";
 import { STATUS_PER_IP_PER_HOUR, SUBMISSION_NUMBER_PATTERN, type StatusQuery, type StatusResult } from "./esp.schemas";
 import { publicStatusOf } from "./esp.submit.service";
 import { hashAccessCode, sameHash } from "./esp.tokens";
 
-export async function lookupCaseStatus(db: Db, query: StatusQuery, meta: RequestMeta, now = Date.now()): Promise<StatusResult | null> {
-  if (!hit(`status:${meta.ip ?? "unknown"}`, STATUS_PER_IP_PER_HOUR, 3_600_000, now)) {
+export async function lookupCaseStatus(db: Db, query: StatusQuery, meta: RequestMeta, now = new Date()): Promise<StatusResult | null> {
+  if (!(await takeRateLimit(db, `esp-status:${meta.ip ?? "unknown"}`, STATUS_PER_IP_PER_HOUR, 3_600_000, now))) {
     throw new AppError("TOO_MANY_REQUESTS", "Zbyt wiele prób w krótkim czasie. Spróbuj ponownie za godzinę.");
   }
   const number = query.number.trim();

@@ -12,7 +12,6 @@ import { getCaCertificates, toPem } from "@/server/pki";
 import { readXadesSignatures } from "@/server/pki/xades";
 import { createTestDb, TEST_DB_KINDS, type TestDb } from "@/test/db";
 import { errorOf, TEST_META } from "@/test/factories";
-import { resetHits } from "./esp.ratelimit";
 import { lookupCaseStatus } from "./esp.status.service";
 import { getMySubmission, listMySubmissions, openUpp, submitToEsp, type SubmitInput } from "./esp.submit.service";
 
@@ -109,7 +108,6 @@ describe.each(TEST_DB_KINDS)("ESP submissions (%s)", (kind) => {
     } else console.warn("xmlsec1 missing: the standard-tool check of the UPP is skipped.");
 
     // The status page: right code → state; wrong code, unknown number → nothing.
-    resetHits();
     expect(await lookupCaseStatus(db.prisma, { number: result.number, code: result.accessCode! }, TEST_META)).toEqual({ status: "received", dueDate: null });
     expect(await lookupCaseStatus(db.prisma, { number: doc.registerNo!, code: result.accessCode!.toLowerCase() }, TEST_META)).toEqual({ status: "received", dueDate: null });
     expect(await lookupCaseStatus(db.prisma, { number: result.number, code: "AAAAAAAA" }, TEST_META)).toBeNull();

@@ -1,11 +1,13 @@
 /**
  * Housekeeping of the outbox: finished jobs are kept 14 days for the "Zadania w tle" viewer, then
- * removed (DEAD jobs stay until an administrator retries them). Runs daily at 03:00 Polish time.
+ * removed (DEAD jobs stay until an administrator retries them); rate-limit hits older than a day are
+ * removed. Runs daily at 03:00 Polish time.
  */
 import { z } from "zod";
 import { todayInPoland } from "@/lib/i18n/translator";
 import { warsawLocalToDate } from "@/modules/letters/letters.dates";
 import type { Db } from "../db";
+import { removeOldRateLimitHits } from "../ratelimit";
 import { defineJob, enqueue } from "./outbox";
 
 export const DONE_JOBS_KEPT_DAYS = 14;
@@ -16,6 +18,7 @@ export const outboxCleanupJob = defineJob({
   maxAttempts: 3,
   async run(_payload, { db }) {
     await removeOldJobs(db);
+    await removeOldRateLimitHits(db);
   },
 });
 
