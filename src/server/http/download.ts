@@ -1,6 +1,5 @@
 /**
- * The common part of the download routes of files outside documents (Komunikator, Polecenia): the
- * signed-in user and the answers when something is wrong — 401 without a session, 404 for a file
+ * The common part of the file download routes (documents, Komunikator, Polecenia): the signed-in user and the answers when something is wrong — 401 without a session, 404 for a file
  * that is missing or not the user's to see (never 403, so its existence does not leak), 409 for a
  * file that failed its SHA-256 check. A browser (Accept: text/html) gets a short Polish page.
  */
@@ -19,19 +18,19 @@ function problem(req: Request, status: number, title: string, text: string): Res
   return new Response(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }
 
-/** Serves what `open` returns as a download (`inline` only for the types a browser shows safely). */
+/** Serves what `open` returns: as a download, or inline when `open` says so (only types a browser shows safely). */
 export async function downloadResponse(
   req: Request,
   where: string,
-  open: (ctx: ServiceContext) => Promise<{ file: { fileName: string; mimeType: string; size: number }; bytes: Uint8Array }>,
+  open: (ctx: ServiceContext) => Promise<{ file: { fileName: string; mimeType: string; size: number }; bytes: Uint8Array; inline?: boolean }>,
 ): Promise<Response> {
   const db = await getDb();
   const actor = await actorFromRequest(db, req);
   if (!actor) return problem(req, 401, "Zaloguj się", "Sesja wygasła. Zaloguj się ponownie, aby pobrać plik.");
   try {
     const meta = { ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null, userAgent: req.headers.get("user-agent") };
-    const { file, bytes } = await open({ db, actor, meta });
-    return new Response(bytes as BodyInit, { status: 200, headers: fileResponseHeaders(file, false) });
+    const { file, bytes, inline = false } = await open({ db, actor, meta });
+    return new Response(bytes as BodyInit, { status: 200, headers: fileResponseHeaders(file, inline) });
   } catch (error) {
     if (error instanceof AppError) {
       if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") return problem(req, 404, "Nie znaleziono pliku", "Nie znaleziono takiego pliku albo nie masz do niego dostępu.");

@@ -3,37 +3,14 @@
  * SHA-256), as an attachment, or inline with ?podglad=1 (PDF and common images only). A missing or
  * invisible file answers 404 — never 403 — so its existence does not leak.
  */
-import { fileResponseHeaders } from "@/modules/files/files.http";
 import { openDocumentFile } from "@/modules/files/files.service";
-import { actorFromRequest } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { AppError } from "@/server/errors";
-
-function problem(req: Request, status: number, title: string, text: string): Response {
-  const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
-  if (!(req.headers.get("accept") ?? "").includes("text/html")) return Response.json({ error: text }, { status, headers });
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)} — Obieg</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#0f172a"><h1>${esc(title)}</h1><p>${esc(text)}</p><p><a href="/pulpit">Wróć do pulpitu</a></p></body></html>`;
-  return new Response(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
-}
+import { downloadResponse } from "@/server/http/download";
 
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  const db = await getDb();
-  const actor = await actorFromRequest(db, req);
-  if (!actor) return problem(req, 401, "Zaloguj się", "Sesja wygasła. Zaloguj się ponownie, aby pobrać plik.");
   const inline = new URL(req.url).searchParams.get("podglad") === "1";
-  try {
-    const meta = { ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null, userAgent: req.headers.get("user-agent") };
-    const { file, bytes } = await openDocumentFile({ db, actor, meta }, id, { inline });
-    const showInline = inline && file.preview !== null;
-    return new Response(bytes as BodyInit, { status: 200, headers: fileResponseHeaders(file, showInline) });
-  } catch (error) {
-    if (error instanceof AppError) {
-      if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") return problem(req, 404, "Nie znaleziono pliku", "Nie znaleziono takiego pliku albo nie masz do niego dostępu.");
-      return problem(req, error.code === "CONFLICT" ? 409 : 400, "Nie można pobrać pliku", error.userMessage);
-    }
-    console.error("[pliki] download failed", error);
-    return problem(req, 500, "Błąd", "Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.");
-  }
+  return downloadResponse(req, "pliki", async (ctx) => {
+    const opened = await openDocumentFile(ctx, id, { inline });
+    return { ...opened, inline: inline && opened.file.preview !== null };
+  });
 }
